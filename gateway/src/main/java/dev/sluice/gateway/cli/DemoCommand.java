@@ -1,0 +1,164 @@
+package dev.sluice.gateway.cli;
+
+import dev.sluice.gateway.demo.AlertTail;
+import dev.sluice.gateway.demo.GatewaySession;
+import dev.sluice.gateway.generate.Topics;
+import dev.sluice.gateway.generate.TransactionGenerator;
+import dev.sluice.gateway.generate.TransactionProducer;
+import dev.sluice.gateway.sql.SqlProject;
+import dev.sluice.gateway.sql.SqlStatement;
+import dev.sluice.gateway.stack.SluiceStack;
+import dev.sluice.gateway.stack.StackOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.JobID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sluice demo}: the stack, the fraud-alert pipeline from {@code sql/}, a transaction
+ * generator, and the alerts as a read_committed consumer sees them.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs 'sluice up', deploys the fraud-alert pipeline from the sql/ folder, generates",
+            "transactions and prints each fraud alert once it is committed, until Ctrl-C."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    private static final String SOURCE_TABLE = "transactions";
+    private static final String ALERT_TABLE = "fraud_alerts";
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(15);
+
+    @Mixin StackMixin stack;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--sql-dir", paramLabel = "DIR", description = "Pipelines as code. Default: the sql/ folder of this Sluice checkout.")
+    Path sqlDir;
+
+    @Option(names = "--rate", defaultValue = "200", paramLabel = "N", description = "Transactions per second. Default: ${DEFAULT-VALUE}.")
+    double rate;
+
+    @Option(names = "--accounts", defaultValue = "1000", paramLabel = "M", description = "Distinct accounts. Default: ${DEFAULT-VALUE}.")
+    int accounts;
+
+    @Option(names = "--speedup", defaultValue = "60", paramLabel = "X", description = "Event-time seconds per wall-clock second, so that 10-minute windows close every few seconds. Default: ${DEFAULT-VALUE}.")
+    double speedup;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed of the generator. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    @Override
+    public Integer call() {
+        StackOptions options = stack.toStackOptions();
+        Path project = sqlDir != null ? sqlDir : SluiceHome.sqlDir();
+        List<SqlStatement> ddl = SqlProject.load(project, SqlProject.FOLDERS.subList(0, 3));
+        List<SqlStatement> pipelines = SqlProject.load(project, List.of("pipelines"));
+        Path logFile = StackRunner.configureLogging(options);
+        PrintWriter out = spec.commandLine().getOut();
+        Thread generator = new Thread(() -> {}, "unused");
+        Thread[] generatorRef = {generator};
+        SluiceStack running =
+                StackRunner.start(
+                        options,
+                        out,
+                        () -> {
+                            stopping.set(true);
+                            generatorRef[0].interrupt();
+                        });
+        StackRunner.printBlock(running, logFile, out);
+
+        try (GatewaySession session = new GatewaySession(running.gatewayService())) {
+            out.println();
+            out.println("Deploying " + project + " ...");
+            ddl.forEach(statement -> run(session, statement, out));
+            String sourceTopic = topic(session.tableOptions(SOURCE_TABLE));
+            String alertTopic = topic(session.tableOptions(ALERT_TABLE));
+            Topics.ensure(running.kafkaBootstrap(), sourceTopic, 4);
+            Topics.ensure(running.kafkaBootstrap(), alertTopic, 4);
+            pipelines.forEach(statement -> run(session, statement, out));
+
+            AtomicLong sent = new AtomicLong();
+            generatorRef[0] = startGenerator(running.kafkaBootstrap(), sourceTopic, sent);
+            out.printf(
+                    "%nGenerating %s transactions/s for %,d accounts into '%s' (event time runs %sx faster than the clock).%n"
+                            + "Fraud alerts from '%s', as a read_committed consumer sees them:%n",
+                    rate, accounts, sourceTopic, speedup, alertTopic);
+            out.flush();
+            tailAlerts(running.kafkaBootstrap(), alertTopic, sent, out);
+        } catch (RuntimeException e) {
+            if (!stopping.get()) {
+                throw e;
+            }
+        }
+        return 0;
+    }
+
+    private void run(GatewaySession session, SqlStatement statement, PrintWriter out) {
+        String firstLine = statement.text().lines().findFirst().orElse("").strip();
+        out.printf("  %s:%d  %s", statement.source(), statement.line(), abbreviate(firstLine));
+        out.flush();
+        String job = session.execute(statement).map(JobID::toHexString).map(id -> "  -> job " + id).orElse("");
+        out.println("  ok" + job);
+        out.flush();
+    }
+
+    private Thread startGenerator(String bootstrap, String topic, AtomicLong sent) {
+        TransactionGenerator generator =
+                GenerateTransactionsCommand.generator(seed, accounts, 0.003, rate, speedup);
+        Thread thread =
+                new Thread(
+                        () -> {
+                            try (TransactionProducer producer = new TransactionProducer(bootstrap, topic)) {
+                                producer.run(generator, rate, Long.MAX_VALUE, Duration.ofSeconds(1), sent::set);
+                            }
+                        },
+                        "sluice-demo-generator");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void tailAlerts(String bootstrap, String topic, AtomicLong sent, PrintWriter out) {
+        long alerts = 0;
+        long nextStatus = System.nanoTime() + STATUS_EVERY.toNanos();
+        try (AlertTail tail = new AlertTail(bootstrap, topic, out)) {
+            while (!stopping.get()) {
+                alerts += tail.pollAndPrint(Duration.ofMillis(500));
+                if (System.nanoTime() >= nextStatus) {
+                    out.printf("  ... %,d transactions sent, %,d alerts so far%n", sent.get(), alerts);
+                    out.flush();
+                    nextStatus += STATUS_EVERY.toNanos();
+                }
+            }
+        }
+    }
+
+    private static String topic(Map<String, String> options) {
+        String topic = options.get("topic");
+        if (topic == null || topic.contains(";")) {
+            throw new IllegalArgumentException(
+                    "the demo needs tables '%s' and '%s' with a single 'topic' option"
+                            .formatted(SOURCE_TABLE, ALERT_TABLE));
+        }
+        return topic;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.sluice.gateway.cli;
+
+/**
+ * Kafka's own JVM-wide defences against options smuggled in through table options: no JNDI or
+ * LDAP login modules, no config providers that read files, environment variables or URLs.
+ */
+final class KafkaJvmGuards {
+
+    static final String DISALLOWED_LOGIN_MODULES = "org.apache.kafka.disallowed.login.modules";
+    static final String AUTOMATIC_CONFIG_PROVIDERS = "org.apache.kafka.automatic.config.providers";
+
+    private KafkaJvmGuards() {}
+
+    static void install() {
+        System.setProperty(
+                DISALLOWED_LOGIN_MODULES,
+                "com.sun.security.auth.module.JndiLoginModule,"
+                        + "com.sun.security.auth.module.LdapLoginModule");
+        System.setProperty(AUTOMATIC_CONFIG_PROVIDERS, "none");
+    }
+}

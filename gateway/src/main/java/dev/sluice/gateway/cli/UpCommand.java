@@ -1,0 +1,35 @@
+package dev.sluice.gateway.cli;
+
+import dev.sluice.gateway.stack.SluiceStack;
+import dev.sluice.gateway.stack.StackOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sluice up}: Kafka, Flink and the SQL gateway in one process. */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts a Kafka broker (KRaft), a Flink mini cluster and the SQL gateway in one process,",
+            "on 127.0.0.1. Connect with Flink's JDBC driver or SQL client; stop with Ctrl-C."
+        })
+final class UpCommand implements Callable<Integer> {
+
+    @Mixin StackMixin stack;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StackOptions options = stack.toStackOptions();
+        Path logFile = StackRunner.configureLogging(options);
+        SluiceStack running = StackRunner.start(options, spec.commandLine().getOut(), () -> {});
+        StackRunner.printBlock(running, logFile, spec.commandLine().getOut());
+        StackRunner.awaitShutdown();
+        return 0;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sluice.gateway.demo;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.gateway.sql.SqlStatement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.api.config.TableConfigOptions;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+import org.apache.flink.table.gateway.api.SqlGatewayService;
+import org.apache.flink.table.gateway.api.operation.OperationHandle;
+import org.apache.flink.table.gateway.api.operation.OperationStatus;
+import org.apache.flink.table.gateway.api.results.OperationInfo;
+import org.apache.flink.table.gateway.api.session.SessionEnvironment;
+import org.apache.flink.table.gateway.api.session.SessionHandle;
+import org.apache.flink.table.gateway.rest.util.SqlGatewayRestAPIVersion;
+
+/**
+ * A session on the gateway service in this JVM: statements take exactly the path that JDBC and
+ * SQL client statements take, minus the HTTP hop.
+ */
+public final class GatewaySession implements AutoCloseable {
+
+    private static final Duration STATEMENT_TIMEOUT = Duration.ofMinutes(2);
+
+    private final SqlGatewayService service;
+    private final SessionHandle session;
+
+    public GatewaySession(SqlGatewayService service) {
+        this.service = requireNonNull(service, "service is null");
+        this.session =
+                service.openSession(
+                        SessionEnvironment.newBuilder()
+                                .setSessionName("sluice-cli")
+                                .setSessionEndpointVersion(
+                                        SqlGatewayRestAPIVersion.getDefaultVersion())
+                                .build());
+    }
+
+    /** Runs one statement to completion; returns the job it started, if any. */
+    public Optional<JobID> execute(SqlStatement statement) {
+        OperationHandle operation =
+                service.executeStatement(session, statement.text(), -1, new Configuration());
+        OperationInfo info = awaitTermination(operation, statement);
+        if (info.getStatus() != OperationStatus.FINISHED) {
+            throw new StatementFailedException(
+                    "%s: %s"
+                            .formatted(
+                                    statement.locate(1, 1),
+                                    info.getException().map(GatewaySession::cause).orElse(
+                                            "the statement ended " + info.getStatus())));
+        }
+        Optional<JobID> job =
+                Optional.ofNullable(
+                        service.fetchResults(session, operation, 0L, Integer.MAX_VALUE).getJobID());
+        service.closeOperation(session, operation);
+        return job;
+    }
+
+    /** The options of a table in this session's current catalog and database. */
+    public Map<String, String> tableOptions(String table) {
+        String catalog = service.getCurrentCatalog(session);
+        String database =
+                service.getSessionConfig(session)
+                        .getOrDefault(
+                                TableConfigOptions.TABLE_DATABASE_NAME.key(),
+                                TableConfigOptions.TABLE_DATABASE_NAME.defaultValue());
+        return service.getTable(session, ObjectIdentifier.of(catalog, database, table)).getOptions();
+    }
+
+    @Override
+    public void close() {
+        service.closeSession(session);
+    }
+
+    private OperationInfo awaitTermination(OperationHandle operation, SqlStatement statement) {
+        long deadline = System.nanoTime() + STATEMENT_TIMEOUT.toNanos();
+        while (true) {
+            OperationInfo info = service.getOperationInfo(session, operation);
+            if (info.getStatus().isTerminalStatus()) {
+                return info;
+            }
+            if (System.nanoTime() > deadline) {
+                service.cancelOperation(session, operation);
+                throw new StatementFailedException(
+                        "%s: did not finish within %d s"
+                                .formatted(statement.locate(1, 1), STATEMENT_TIMEOUT.toSeconds()));
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                service.cancelOperation(session, operation);
+                throw new StatementFailedException(statement.locate(1, 1) + ": interrupted");
+            }
+        }
+    }
+
+    /** The innermost message of a server-side failure: the one that explains it. */
+    static String cause(Throwable failure) {
+        String message = failure.getMessage();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return message == null ? failure.getClass().getSimpleName() : message;
+    }
+}

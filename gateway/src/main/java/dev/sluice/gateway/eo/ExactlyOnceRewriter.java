@@ -1,0 +1,191 @@
+package dev.sluice.gateway.eo;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.gateway.sql.FlinkSqlParsing;
+import dev.sluice.gateway.sql.TextEdits;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.calcite.sql.SqlHint;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.flink.sql.parser.ddl.SqlTableOption;
+import org.apache.flink.sql.parser.ddl.table.SqlCreateTable;
+import org.apache.flink.sql.parser.ddl.table.SqlCreateTableAs;
+import org.apache.flink.sql.parser.ddl.table.SqlCreateTableLike;
+import org.apache.flink.sql.parser.dml.RichSqlInsert;
+import org.apache.flink.sql.parser.dml.SqlExecute;
+import org.apache.flink.sql.parser.dml.SqlStatementSet;
+
+/**
+ * Makes every statement that writes to Kafka exactly-once by default.
+ *
+ * <p>Kafka tables created through the gateway get the stack's bootstrap servers (when they name
+ * none) and {@code read_committed} isolation, so pipelines that read another pipeline's output see
+ * committed records only. Every INSERT into a Kafka table gets an {@code OPTIONS} hint with the
+ * exactly-once delivery guarantee, a transactional id prefix unique to that job (two jobs sharing
+ * a prefix would fence each other) and a transaction timeout under the broker's maximum. A sink
+ * declared weaker than exactly-once is rejected.
+ *
+ * <p>Statements that do not parse pass through unchanged: the planner reports their errors.
+ */
+public final class ExactlyOnceRewriter {
+
+    private final ExactlyOnceSettings settings;
+    private final TableLookup tables;
+
+    public ExactlyOnceRewriter(ExactlyOnceSettings settings, TableLookup tables) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.tables = requireNonNull(tables, "tables is null");
+    }
+
+    public Rewrite rewrite(String statement) throws StatementRejectedException {
+        SqlNode node;
+        try {
+            node = FlinkSqlParsing.parse(statement);
+        } catch (SqlParseException e) {
+            return new Rewrite(statement, false);
+        }
+        TextEdits edits = new TextEdits(statement);
+        boolean submitsJob = rewriteNode(node, edits);
+        return new Rewrite(edits.apply(), submitsJob);
+    }
+
+    private boolean rewriteNode(SqlNode node, TextEdits edits) throws StatementRejectedException {
+        if (node instanceof SqlExecute execute) {
+            return rewriteNode(execute.getStatement(), edits);
+        }
+        if (node instanceof RichSqlInsert insert) {
+            secureSink(insert, edits);
+            return true;
+        }
+        if (node instanceof SqlStatementSet set) {
+            for (RichSqlInsert insert : set.getInserts()) {
+                secureSink(insert, edits);
+            }
+            return true;
+        }
+        if (node instanceof SqlCreateTableAs createAs) {
+            Map<String, String> options = createAs.getProperties();
+            if (KafkaOptions.isKafka(options)) {
+                String table = String.join(".", createAs.getFullName());
+                Map<String, String> additions = tableDefaults(options);
+                additions.putAll(sinkOptions(table, options, createAs.getParserPosition()));
+                appendOptions(createAs, additions, edits);
+            }
+            return true;
+        }
+        if (node instanceof SqlCreateTable create && !(node instanceof SqlCreateTableLike)) {
+            Map<String, String> options = create.getProperties();
+            if (KafkaOptions.isKafka(options)) {
+                appendOptions(create, tableDefaults(options), edits);
+            }
+        }
+        return false;
+    }
+
+    private Map<String, String> tableDefaults(Map<String, String> options) {
+        Map<String, String> additions = new LinkedHashMap<>();
+        settings.kafkaBootstrap()
+                .filter(bootstrap -> !options.containsKey(KafkaOptions.BOOTSTRAP_SERVERS))
+                .ifPresent(bootstrap -> additions.put(KafkaOptions.BOOTSTRAP_SERVERS, bootstrap));
+        if (!options.containsKey(KafkaOptions.ISOLATION_LEVEL)) {
+            additions.put(KafkaOptions.ISOLATION_LEVEL, KafkaOptions.READ_COMMITTED);
+        }
+        return additions;
+    }
+
+    private void secureSink(RichSqlInsert insert, TextEdits edits)
+            throws StatementRejectedException {
+        SqlIdentifier target = (SqlIdentifier) insert.getTargetTableID();
+        Map<String, String> effective = new LinkedHashMap<>();
+        tables.tableOptions(target.names).ifPresent(effective::putAll);
+        SqlNodeList hints = insert.getTableHints();
+        for (SqlNode hint : hints) {
+            effective.putAll(((SqlHint) hint).getOptionKVPairs());
+        }
+        if (!KafkaOptions.isKafka(effective)) {
+            return;
+        }
+        Map<String, String> sinkOptions =
+                sinkOptions(target.toString(), effective, target.getParserPosition());
+        String hint = "OPTIONS(" + render(sinkOptions, "=") + ")";
+        if (hints.isEmpty()) {
+            edits.insertAfter(target.getParserPosition(), " /*+ " + hint + " */");
+        } else {
+            edits.insertAfter(hints.get(hints.size() - 1).getParserPosition(), ", " + hint);
+        }
+    }
+
+    private Map<String, String> sinkOptions(
+            String table, Map<String, String> effective, SqlParserPos where)
+            throws StatementRejectedException {
+        String guarantee = effective.get(KafkaOptions.DELIVERY_GUARANTEE);
+        if (guarantee != null && !guarantee.equalsIgnoreCase(KafkaOptions.EXACTLY_ONCE)) {
+            throw new StatementRejectedException(
+                    """
+                    line %d, column %d: sink '%s' has '%s' = '%s'; Sluice deploys every pipeline \
+                    exactly-once.
+                      Fix: remove the option or set it to '%s' (a transactional id prefix is \
+                    assigned for you)."""
+                            .formatted(
+                                    where.getLineNum(),
+                                    where.getColumnNum(),
+                                    table,
+                                    KafkaOptions.DELIVERY_GUARANTEE,
+                                    guarantee,
+                                    KafkaOptions.EXACTLY_ONCE));
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(KafkaOptions.DELIVERY_GUARANTEE, KafkaOptions.EXACTLY_ONCE);
+        options.put(KafkaOptions.TRANSACTIONAL_ID_PREFIX, transactionalIdPrefix(table));
+        if (!effective.containsKey(KafkaOptions.TRANSACTION_TIMEOUT)) {
+            options.put(
+                    KafkaOptions.TRANSACTION_TIMEOUT,
+                    Long.toString(settings.transactionTimeout().toMillis()));
+        }
+        return options;
+    }
+
+    /** A prefix unique to one job: two jobs sharing a prefix abort each other's transactions. */
+    static String transactionalIdPrefix(String table) {
+        String name = table.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return "sluice-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void appendOptions(
+            SqlCreateTable create, Map<String, String> additions, TextEdits edits) {
+        if (additions.isEmpty()) {
+            return;
+        }
+        SqlNode lastOption = lastTableOption(create);
+        edits.insertAfter(lastOption.getParserPosition(), ", " + render(additions, " = "));
+    }
+
+    private static SqlNode lastTableOption(SqlCreateTable create) {
+        for (SqlNode operand : create.getOperandList()) {
+            if (operand instanceof SqlNodeList list
+                    && !list.isEmpty()
+                    && list.get(0) instanceof SqlTableOption) {
+                return list.get(list.size() - 1);
+            }
+        }
+        throw new IllegalStateException("a Kafka table without a WITH clause cannot exist");
+    }
+
+    private static String render(Map<String, String> options, String separator) {
+        return options.entrySet().stream()
+                .map(e -> quote(e.getKey()) + separator + quote(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String quote(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

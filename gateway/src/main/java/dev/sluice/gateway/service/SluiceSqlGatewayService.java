@@ -1,0 +1,257 @@
+package dev.sluice.gateway.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.gateway.eo.ExactlyOnceRewriter;
+import dev.sluice.gateway.eo.ExactlyOnceSettings;
+import dev.sluice.gateway.eo.Rewrite;
+import dev.sluice.gateway.eo.StatementRejectedException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.catalog.CatalogBaseTable.TableKind;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.catalog.UnresolvedIdentifier;
+import org.apache.flink.table.functions.FunctionDefinition;
+import org.apache.flink.table.gateway.api.SqlGatewayService;
+import org.apache.flink.table.gateway.api.endpoint.EndpointVersion;
+import org.apache.flink.table.gateway.api.operation.OperationHandle;
+import org.apache.flink.table.gateway.api.results.FetchOrientation;
+import org.apache.flink.table.gateway.api.results.FunctionInfo;
+import org.apache.flink.table.gateway.api.results.GatewayInfo;
+import org.apache.flink.table.gateway.api.results.OperationInfo;
+import org.apache.flink.table.gateway.api.results.ResultSet;
+import org.apache.flink.table.gateway.api.results.TableInfo;
+import org.apache.flink.table.gateway.api.session.SessionEnvironment;
+import org.apache.flink.table.gateway.api.session.SessionHandle;
+import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
+import org.apache.flink.table.gateway.service.session.SessionManager;
+
+/**
+ * Flink's SQL Gateway service with Sluice in front of every statement. The stock REST endpoint
+ * serves it, so the stock JDBC driver and SQL client work unchanged.
+ *
+ * <p>A rejected statement becomes an operation that fails with the rejection message: clients
+ * then print that message, where a synchronous exception would reach them as "Internal server
+ * error".
+ */
+public final class SluiceSqlGatewayService implements SqlGatewayService {
+
+    private final SqlGatewayService delegate;
+    private final SessionManager sessions;
+    private final ExactlyOnceSettings settings;
+    private final CheckpointPolicy checkpoints;
+
+    public SluiceSqlGatewayService(
+            SqlGatewayService delegate, SessionManager sessions, ExactlyOnceSettings settings) {
+        this.delegate = requireNonNull(delegate, "delegate is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.checkpoints = new CheckpointPolicy(settings);
+    }
+
+    /** The options that every session starts with, on top of Flink's defaults. */
+    public static Map<String, String> sessionDefaults(ExactlyOnceSettings settings) {
+        return new CheckpointPolicy(settings).sessionDefaults();
+    }
+
+    @Override
+    public OperationHandle executeStatement(
+            SessionHandle session, String statement, long timeoutMs, Configuration config)
+            throws SqlGatewayException {
+        try {
+            Rewrite rewrite = rewriter(session).rewrite(statement);
+            if (rewrite.submitsJob()) {
+                checkpoints.check(delegate.getSessionConfig(session), config);
+            }
+            return delegate.executeStatement(session, rewrite.statement(), timeoutMs, config);
+        } catch (StatementRejectedException e) {
+            return reject(session, e);
+        }
+    }
+
+    @Override
+    public void configureSession(SessionHandle session, String statement, long timeoutMs)
+            throws SqlGatewayException {
+        Rewrite rewrite;
+        try {
+            rewrite = rewriter(session).rewrite(statement);
+        } catch (StatementRejectedException e) {
+            throw new SqlGatewayException(e.getMessage(), e);
+        }
+        delegate.configureSession(session, rewrite.statement(), timeoutMs);
+    }
+
+    private ExactlyOnceRewriter rewriter(SessionHandle session) {
+        return new ExactlyOnceRewriter(settings, new SessionTableLookup(sessions, session));
+    }
+
+    private OperationHandle reject(SessionHandle session, StatementRejectedException rejection) {
+        String message = rejection.getMessage();
+        return delegate.submitOperation(
+                session,
+                () -> {
+                    throw new ValidationException(message);
+                });
+    }
+
+    // ---- everything below is Flink's behaviour, unchanged ----
+
+    @Override
+    public SessionHandle openSession(SessionEnvironment environment) throws SqlGatewayException {
+        return delegate.openSession(environment);
+    }
+
+    @Override
+    public void closeSession(SessionHandle session) throws SqlGatewayException {
+        delegate.closeSession(session);
+    }
+
+    @Override
+    public Map<String, String> getSessionConfig(SessionHandle session) throws SqlGatewayException {
+        return delegate.getSessionConfig(session);
+    }
+
+    @Override
+    public EndpointVersion getSessionEndpointVersion(SessionHandle session)
+            throws SqlGatewayException {
+        return delegate.getSessionEndpointVersion(session);
+    }
+
+    @Override
+    public OperationHandle submitOperation(SessionHandle session, Callable<ResultSet> executor)
+            throws SqlGatewayException {
+        return delegate.submitOperation(session, executor);
+    }
+
+    @Override
+    public void cancelOperation(SessionHandle session, OperationHandle operation)
+            throws SqlGatewayException {
+        delegate.cancelOperation(session, operation);
+    }
+
+    @Override
+    public void closeOperation(SessionHandle session, OperationHandle operation)
+            throws SqlGatewayException {
+        delegate.closeOperation(session, operation);
+    }
+
+    @Override
+    public OperationInfo getOperationInfo(SessionHandle session, OperationHandle operation)
+            throws SqlGatewayException {
+        return delegate.getOperationInfo(session, operation);
+    }
+
+    @Override
+    public ResolvedSchema getOperationResultSchema(
+            SessionHandle session, OperationHandle operation) throws SqlGatewayException {
+        return delegate.getOperationResultSchema(session, operation);
+    }
+
+    @Override
+    public ResultSet fetchResults(
+            SessionHandle session, OperationHandle operation, long token, int maxRows)
+            throws SqlGatewayException {
+        return delegate.fetchResults(session, operation, token, maxRows);
+    }
+
+    @Override
+    public ResultSet fetchResults(
+            SessionHandle session,
+            OperationHandle operation,
+            FetchOrientation orientation,
+            int maxRows)
+            throws SqlGatewayException {
+        return delegate.fetchResults(session, operation, orientation, maxRows);
+    }
+
+    @Override
+    public String getCurrentCatalog(SessionHandle session) throws SqlGatewayException {
+        return delegate.getCurrentCatalog(session);
+    }
+
+    @Override
+    public Set<String> listCatalogs(SessionHandle session) throws SqlGatewayException {
+        return delegate.listCatalogs(session);
+    }
+
+    @Override
+    public Set<String> listDatabases(SessionHandle session, String catalog)
+            throws SqlGatewayException {
+        return delegate.listDatabases(session, catalog);
+    }
+
+    @Override
+    public Set<TableInfo> listTables(
+            SessionHandle session, String catalog, String database, Set<TableKind> kinds)
+            throws SqlGatewayException {
+        return delegate.listTables(session, catalog, database, kinds);
+    }
+
+    @Override
+    public ResolvedCatalogBaseTable<?> getTable(SessionHandle session, ObjectIdentifier table)
+            throws SqlGatewayException {
+        return delegate.getTable(session, table);
+    }
+
+    @Override
+    public Set<FunctionInfo> listUserDefinedFunctions(
+            SessionHandle session, String catalog, String database) throws SqlGatewayException {
+        return delegate.listUserDefinedFunctions(session, catalog, database);
+    }
+
+    @Override
+    public Set<FunctionInfo> listSystemFunctions(SessionHandle session)
+            throws SqlGatewayException {
+        return delegate.listSystemFunctions(session);
+    }
+
+    @Override
+    public FunctionDefinition getFunctionDefinition(
+            SessionHandle session, UnresolvedIdentifier function) throws SqlGatewayException {
+        return delegate.getFunctionDefinition(session, function);
+    }
+
+    @Override
+    public GatewayInfo getGatewayInfo() {
+        return delegate.getGatewayInfo();
+    }
+
+    @Override
+    public List<String> completeStatement(SessionHandle session, String statement, int position)
+            throws SqlGatewayException {
+        return delegate.completeStatement(session, statement, position);
+    }
+
+    @Override
+    public OperationHandle refreshMaterializedTable(
+            SessionHandle session,
+            String materializedTable,
+            boolean isPeriodic,
+            String scheduleTime,
+            Map<String, String> dynamicOptions,
+            Map<String, String> staticPartitions,
+            Map<String, String> executionConfig) {
+        return delegate.refreshMaterializedTable(
+                session,
+                materializedTable,
+                isPeriodic,
+                scheduleTime,
+                dynamicOptions,
+                staticPartitions,
+                executionConfig);
+    }
+
+    @Override
+    public <ClusterID> ClusterID deployScript(
+            SessionHandle session, URI scriptUri, String script, Configuration executionConfig)
+            throws SqlGatewayException {
+        return delegate.deployScript(session, scriptUri, script, executionConfig);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.sluice.gateway.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.client.JobStatusMessage;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+
+/**
+ * A Flink MiniCluster (JobManager and one TaskManager in this JVM) with its REST API and web UI on
+ * loopback. The gateway submits jobs to it over REST, exactly as it would to a session cluster.
+ */
+public final class EmbeddedFlink implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+
+    private final MiniCluster cluster;
+    private final URI restAddress;
+
+    private EmbeddedFlink(MiniCluster cluster, URI restAddress) {
+        this.cluster = cluster;
+        this.restAddress = restAddress;
+    }
+
+    /**
+     * Starts the cluster.
+     *
+     * @param slots task slots of its TaskManager: each running pipeline takes as many as its
+     *     parallelism
+     * @param stateDir where checkpoints and savepoints go
+     */
+    public static EmbeddedFlink start(int slots, Path stateDir) {
+        requireNonNull(stateDir, "stateDir is null");
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.ADDRESS, HOST);
+        conf.set(RestOptions.BIND_ADDRESS, HOST);
+        conf.set(RestOptions.BIND_PORT, "0");
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        conf.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                stateDir.resolve("checkpoints").toUri().toString());
+        conf.set(
+                CheckpointingOptions.SAVEPOINT_DIRECTORY,
+                stateDir.resolve("savepoints").toUri().toString());
+        MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(conf)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(slots)
+                                .build());
+        try {
+            cluster.start();
+            return new EmbeddedFlink(cluster, cluster.getRestAddress().get(30, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            closeQuietly(cluster, e);
+            throw new StartupException("cannot start the embedded Flink cluster: " + e, e);
+        }
+    }
+
+    public String restHost() {
+        return restAddress.getHost();
+    }
+
+    public int restPort() {
+        return restAddress.getPort();
+    }
+
+    public URI webUi() {
+        return restAddress;
+    }
+
+    /** Jobs that are not finished, failed or cancelled. */
+    public List<JobID> runningJobs() {
+        try {
+            Collection<JobStatusMessage> jobs = cluster.listJobs().get(30, TimeUnit.SECONDS);
+            return jobs.stream()
+                    .filter(job -> !job.getJobState().isGloballyTerminalState())
+                    .map(JobStatusMessage::getJobId)
+                    .toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing jobs", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot list the jobs of the embedded cluster", e);
+        }
+    }
+
+    public JobStatus jobStatus(JobID job) {
+        try {
+            return cluster.getJobStatus(job).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking for job " + job, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot get the status of job " + job, e);
+        }
+    }
+
+    /** Cancels every job that still runs. */
+    public void cancelAll() {
+        for (JobID job : runningJobs()) {
+            try {
+                cluster.cancelJob(job).get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while cancelling " + job, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("cannot cancel job " + job, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+
+    private static void closeQuietly(MiniCluster cluster, Exception failure) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

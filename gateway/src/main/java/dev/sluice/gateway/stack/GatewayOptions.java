@@ -1,0 +1,22 @@
+package dev.sluice.gateway.stack;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where the gateway's REST endpoint listens.
+ *
+ * @param host bind address; loopback unless the operator chooses otherwise
+ * @param port TCP port; 0 picks a free one
+ */
+public record GatewayOptions(String host, int port) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8083;
+
+    public GatewayOptions {
+        requireNonNull(host, "host is null");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.sluice.gateway.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.gateway.eo.ExactlyOnceSettings;
+import dev.sluice.gateway.service.SluiceSqlGatewayService;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.table.gateway.api.SqlGatewayService;
+import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpoint;
+import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpointFactory;
+import org.apache.flink.table.gateway.rest.util.SqlGatewayRestOptions;
+import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
+import org.apache.flink.table.gateway.service.context.DefaultContext;
+import org.apache.flink.table.gateway.service.session.SessionManager;
+
+/**
+ * Flink's SQL Gateway REST endpoint, serving {@link SluiceSqlGatewayService}, submitting jobs to a
+ * Flink cluster over REST.
+ */
+public final class SluiceGateway implements AutoCloseable {
+
+    private final SessionManager sessions;
+    private final SqlGatewayRestEndpoint endpoint;
+    private final SqlGatewayService service;
+
+    private SluiceGateway(
+            SessionManager sessions, SqlGatewayRestEndpoint endpoint, SqlGatewayService service) {
+        this.sessions = sessions;
+        this.endpoint = endpoint;
+        this.service = service;
+    }
+
+    /**
+     * Starts the gateway.
+     *
+     * @param options bind address and port (0 picks a free port) of the REST endpoint
+     * @param flinkHost REST address of the Flink cluster that runs the jobs
+     * @param sessionDefaults Flink options every session starts with (parallelism, checkpoint
+     *     storage, ...)
+     */
+    public static SluiceGateway start(
+            GatewayOptions options,
+            String flinkHost,
+            int flinkPort,
+            ExactlyOnceSettings settings,
+            Map<String, String> sessionDefaults) {
+        requireNonNull(options, "options is null");
+        Configuration defaults = Configuration.fromMap(sessionDefaults);
+        defaults.set(DeploymentOptions.TARGET, "remote");
+        defaults.set(RestOptions.ADDRESS, flinkHost);
+        defaults.set(RestOptions.PORT, flinkPort);
+        SluiceSqlGatewayService.sessionDefaults(settings).forEach(defaults::setString);
+
+        SessionManager sessions = SessionManager.create(new DefaultContext(defaults, List.of()));
+        sessions.start();
+        SqlGatewayService service =
+                new SluiceSqlGatewayService(
+                        new SqlGatewayServiceImpl(sessions), sessions, settings);
+        SqlGatewayRestEndpoint endpoint = null;
+        try {
+            endpoint = new SqlGatewayRestEndpoint(endpointConfig(options), service);
+            endpoint.start();
+            return new SluiceGateway(sessions, endpoint, service);
+        } catch (Exception e) {
+            stopQuietly(endpoint, e);
+            sessions.stop();
+            throw new StartupException(
+                    "cannot start the SQL gateway on %s:%d: %s (change --gateway-port)"
+                            .formatted(options.host(), options.port(), rootMessage(e)),
+                    e);
+        }
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    public String host() {
+        return address().getHostString();
+    }
+
+    /** The service behind the REST endpoint, for in-process callers such as {@code sluice demo}. */
+    public SqlGatewayService service() {
+        return service;
+    }
+
+    private InetSocketAddress address() {
+        InetSocketAddress address = endpoint.getServerAddress();
+        if (address == null) {
+            throw new IllegalStateException("the gateway endpoint is not running");
+        }
+        return address;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            endpoint.stop();
+        } finally {
+            sessions.stop();
+        }
+    }
+
+    private static Configuration endpointConfig(GatewayOptions options) {
+        Map<String, String> endpoint = new HashMap<>();
+        endpoint.put(SqlGatewayRestOptions.ADDRESS.key(), options.host());
+        endpoint.put(SqlGatewayRestOptions.BIND_ADDRESS.key(), options.host());
+        endpoint.put(SqlGatewayRestOptions.PORT.key(), Integer.toString(options.port()));
+        endpoint.put(SqlGatewayRestOptions.BIND_PORT.key(), Integer.toString(options.port()));
+        return SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(endpoint, new HashMap<>());
+    }
+
+    private static void stopQuietly(SqlGatewayRestEndpoint endpoint, Exception failure) {
+        if (endpoint == null) {
+            return;
+        }
+        try {
+            endpoint.stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

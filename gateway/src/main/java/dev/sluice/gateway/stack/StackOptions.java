@@ -1,0 +1,43 @@
+package dev.sluice.gateway.stack;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How {@code sluice up} runs.
+ *
+ * @param gateway where the SQL gateway listens
+ * @param kafkaPort client port of the embedded broker (0 picks a free one); unused with an
+ *     external Kafka
+ * @param dataDir Kafka logs, checkpoints and savepoints; kept across restarts
+ * @param parallelism default parallelism of every job
+ * @param externalKafka bootstrap servers of an existing Kafka cluster to use instead of the
+ *     embedded broker
+ * @param checkpointInterval default checkpoint interval of every job
+ */
+public record StackOptions(
+        GatewayOptions gateway,
+        int kafkaPort,
+        Path dataDir,
+        int parallelism,
+        Optional<String> externalKafka,
+        Duration checkpointInterval) {
+
+    public StackOptions {
+        requireNonNull(gateway, "gateway is null");
+        requireNonNull(dataDir, "dataDir is null");
+        requireNonNull(externalKafka, "externalKafka is null");
+        requireNonNull(checkpointInterval, "checkpointInterval is null");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+    }
+
+    /** Task slots of the embedded TaskManager: room for several pipelines at full parallelism. */
+    int slots() {
+        return Math.max(8, parallelism * 4);
+    }
+}

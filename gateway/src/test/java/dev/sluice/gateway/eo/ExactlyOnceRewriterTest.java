@@ -1,0 +1,143 @@
+package dev.sluice.gateway.eo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ExactlyOnceRewriterTest {
+
+    private static final Map<String, String> KAFKA_SINK =
+            Map.of("connector", "kafka", "topic", "alerts", "format", "json");
+
+    private final ExactlyOnceSettings settings =
+            new ExactlyOnceSettings(
+                    Duration.ofSeconds(1), Duration.ofMinutes(10), Optional.of("127.0.0.1:9092"));
+
+    private ExactlyOnceRewriter rewriter(Map<String, Map<String, String>> tables) {
+        return new ExactlyOnceRewriter(
+                settings, identifier -> Optional.ofNullable(tables.get(String.join(".", identifier))));
+    }
+
+    @Test
+    void makesInsertIntoKafkaExactlyOnceWithAPrefixPerJob() throws Exception {
+        ExactlyOnceRewriter rewriter = rewriter(Map.of("alerts", KAFKA_SINK));
+
+        Rewrite first = rewriter.rewrite("INSERT INTO alerts SELECT * FROM src");
+        Rewrite second = rewriter.rewrite("INSERT INTO alerts SELECT * FROM src");
+
+        assertThat(first.submitsJob()).isTrue();
+        assertThat(first.statement())
+                .matches(
+                        "INSERT INTO alerts /\\*\\+ OPTIONS\\('sink.delivery-guarantee'='exactly-once', "
+                                + "'sink.transactional-id-prefix'='sluice-alerts-[0-9a-f]{8}', "
+                                + "'properties.transaction.timeout.ms'='600000'\\) \\*/ SELECT \\* FROM src");
+        assertThat(prefix(first.statement())).isNotEqualTo(prefix(second.statement()));
+    }
+
+    @Test
+    void keepsTheUsersTransactionTimeoutAndHints() throws Exception {
+        ExactlyOnceRewriter rewriter = rewriter(Map.of("cat.db.alerts", KAFKA_SINK));
+
+        Rewrite rewrite =
+                rewriter.rewrite(
+                        "INSERT INTO cat.db.alerts /*+ OPTIONS('properties.transaction.timeout.ms'='60000') */\n"
+                                + "SELECT * FROM src");
+
+        assertThat(rewrite.statement())
+                .startsWith(
+                        "INSERT INTO cat.db.alerts /*+ OPTIONS('properties.transaction.timeout.ms'='60000'), "
+                                + "OPTIONS('sink.delivery-guarantee'='exactly-once', 'sink.transactional-id-prefix'='sluice-cat-db-alerts-")
+                .endsWith("') */\nSELECT * FROM src")
+                .doesNotContain("600000");
+    }
+
+    @Test
+    void rewritesEveryInsertOfAStatementSet() throws Exception {
+        ExactlyOnceRewriter rewriter = rewriter(Map.of("a", KAFKA_SINK, "b", KAFKA_SINK));
+
+        Rewrite rewrite =
+                rewriter.rewrite(
+                        "EXECUTE STATEMENT SET BEGIN\n"
+                                + "INSERT INTO a SELECT * FROM src;\n"
+                                + "INSERT INTO b SELECT * FROM src;\n"
+                                + "END");
+
+        assertThat(rewrite.submitsJob()).isTrue();
+        assertThat(rewrite.statement()).contains("sluice-a-", "sluice-b-");
+    }
+
+    @Test
+    void leavesNonKafkaSinksAlone() throws Exception {
+        ExactlyOnceRewriter rewriter =
+                rewriter(Map.of("sink_table", Map.of("connector", "blackhole")));
+
+        Rewrite rewrite = rewriter.rewrite("INSERT INTO sink_table SELECT 1");
+
+        assertThat(rewrite.statement()).isEqualTo("INSERT INTO sink_table SELECT 1");
+        assertThat(rewrite.submitsJob()).isTrue();
+    }
+
+    @Test
+    void rejectsASinkDeclaredAtLeastOnce() {
+        Map<String, String> atLeastOnce =
+                Map.of("connector", "kafka", "topic", "t", "sink.delivery-guarantee", "at-least-once");
+        ExactlyOnceRewriter rewriter = rewriter(Map.of("alerts", atLeastOnce));
+
+        assertThatThrownBy(() -> rewriter.rewrite("INSERT INTO alerts\n  SELECT * FROM src"))
+                .isInstanceOf(StatementRejectedException.class)
+                .hasMessage(
+                        "line 1, column 13: sink 'alerts' has 'sink.delivery-guarantee' = 'at-least-once'; "
+                                + "Sluice deploys every pipeline exactly-once.\n"
+                                + "  Fix: remove the option or set it to 'exactly-once' "
+                                + "(a transactional id prefix is assigned for you).");
+    }
+
+    @Test
+    void givesKafkaTablesTheStacksBrokerAndReadCommitted() throws Exception {
+        String ddl =
+                """
+                CREATE TABLE t (
+                  a STRING
+                ) WITH (
+                  'connector' = 'kafka',
+                  'topic' = 't',
+                  'format' = 'json'
+                )""";
+
+        Rewrite rewrite = rewriter(Map.of()).rewrite(ddl);
+
+        assertThat(rewrite.submitsJob()).isFalse();
+        assertThat(rewrite.statement())
+                .isEqualTo(
+                        ddl.replace(
+                                "'format' = 'json'",
+                                "'format' = 'json', 'properties.bootstrap.servers' = '127.0.0.1:9092', "
+                                        + "'properties.isolation.level' = 'read_committed'"));
+    }
+
+    @Test
+    void keepsOptionsTheUserSet() throws Exception {
+        String ddl =
+                "CREATE TABLE t (a STRING) WITH ('connector' = 'kafka', 'topic' = 't', "
+                        + "'properties.bootstrap.servers' = 'broker:9092', "
+                        + "'properties.isolation.level' = 'read_uncommitted', 'format' = 'json')";
+
+        assertThat(rewriter(Map.of()).rewrite(ddl).statement()).isEqualTo(ddl);
+    }
+
+    @Test
+    void passesUnparseableStatementsThroughForThePlannerToReport() throws Exception {
+        for (String statement : List.of("SELEC 1", "SET 'a' = 'b'", "BEGIN STATEMENT SET")) {
+            assertThat(rewriter(Map.of()).rewrite(statement).statement()).isEqualTo(statement);
+        }
+    }
+
+    private static String prefix(String statement) {
+        return statement.replaceAll(".*'sink.transactional-id-prefix'='([^']+)'.*", "$1");
+    }
+}
