@@ -1,5 +1,7 @@
 package dev.sluice.gateway.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point of the {@code sluice} command. */
@@ -8,12 +10,17 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
     }
 
-    public static int run(String... args) {
+    /** Runs one command; returns its exit code: 0 success, 1 failure, 2 bad usage. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         KafkaJvmGuards.install();
         CommandLine cli = new CommandLine(new SluiceCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         return cli.execute(args);
     }

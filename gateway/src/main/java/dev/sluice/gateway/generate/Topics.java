@@ -1,5 +1,6 @@
 package dev.sluice.gateway.generate;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates topics that a pipeline reads before anything is written to them. */
@@ -19,15 +21,18 @@ public final class Topics {
     public static void ensure(String bootstrapServers, String topic, int partitions) {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(
-                        "cannot create topic '%s' on %s".formatted(topic, bootstrapServers),
-                        e.getCause());
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException(
+                            "cannot create topic '%s' on %s".formatted(topic, bootstrapServers),
+                            e.getCause());
+                }
             }
+            awaitLeaders(admin, topic, Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topic " + topic, e);
@@ -36,6 +41,36 @@ public final class Topics {
                     "Kafka at %s did not create topic '%s' within 30 s"
                             .formatted(bootstrapServers, topic),
                     e);
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code topic} has a leader. Producing into a partition
+     * before that fails with NOT_LEADER, and the retry can break an idempotent producer's
+     * sequence numbers.
+     */
+    public static void awaitLeaders(Admin admin, String topic, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                TopicDescription description =
+                        admin.describeTopics(List.of(topic))
+                                .allTopicNames()
+                                .get(10, TimeUnit.SECONDS)
+                                .get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // not known to the broker yet: keep waiting
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException(
+                        "topic '%s' has partitions without a leader after %d s"
+                                .formatted(topic, timeout.toSeconds()));
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 }

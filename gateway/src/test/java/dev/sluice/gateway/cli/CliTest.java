@@ -1,0 +1,140 @@
+package dev.sluice.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+
+    @TempDir Path tmp;
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        List<List<String>> commands = new ArrayList<>();
+        collect(new CommandLine(new SluiceCommand()), new ArrayList<>(), commands);
+        assertThat(commands).contains(List.of("up"), List.of("demo"), List.of("generate", "transactions"));
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            Result result = run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as("%s --help", command).isZero();
+            assertThat(result.out()).as("%s --help", command).contains("Usage: sluice");
+        }
+    }
+
+    @Test
+    void unknownFlagIsAUsageError() {
+        Result result = run("up", "--gateway-prot", "9000");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown option: '--gateway-prot'");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Result result = run();
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("name a command, for example: sluice demo");
+    }
+
+    @Test
+    void badDurationNamesTheOption() {
+        Result result = run("up", "--checkpoint-interval", "soon");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--checkpoint-interval", "'soon' is not a duration");
+    }
+
+    @Test
+    void portInUseFailsWithOneLineNamingTheFlagAndStartsNothing() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String port = Integer.toString(taken.getLocalPort());
+            Path dataDir = tmp.resolve("data");
+
+            Result first = run("up", "--gateway-port", port, "--data-dir", dataDir.toString());
+            // A second try must meet the same problem, not a data dir left locked by the first.
+            Result second = run("up", "--gateway-port", port, "--data-dir", dataDir.toString());
+
+            for (Result result : List.of(first, second)) {
+                assertThat(result.exitCode()).isEqualTo(1);
+                assertThat(result.err().strip())
+                        .isEqualTo(
+                                "sluice up: port %s on 127.0.0.1 is already in use (pass --gateway-port with a free port)"
+                                        .formatted(port));
+            }
+            assertThat(dataDir.resolve("kafka")).doesNotExist();
+        }
+    }
+
+    @Test
+    void dataDirThatCannotBeCreatedNamesTheFlag() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+
+        Result result = run("up", "--data-dir", file.resolve("data").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("sluice up: cannot create the data dir").contains("(change --data-dir)");
+    }
+
+    @Test
+    void unreachableExternalKafkaNamesTheFlag() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Result result =
+                run(
+                        "up",
+                        "--gateway-port", "0",
+                        "--kafka-bootstrap", "127.0.0.1:" + closedPort,
+                        "--data-dir", tmp.resolve("data").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err())
+                .startsWith("sluice up: cannot reach Kafka at 127.0.0.1:" + closedPort)
+                .contains("(check --kafka-bootstrap)");
+    }
+
+    @Test
+    void malformedBootstrapIsAUsageError() {
+        Result result = run("up", "--kafka-bootstrap", "localhost");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--kafka-bootstrap must be HOST:PORT");
+    }
+
+    private static void collect(CommandLine cli, List<String> path, List<List<String>> out) {
+        for (var sub : cli.getSubcommands().entrySet()) {
+            if (sub.getKey().equals("help")) {
+                continue;
+            }
+            List<String> next = new ArrayList<>(path);
+            next.add(sub.getKey());
+            out.add(next);
+            collect(sub.getValue(), next, out);
+        }
+    }
+}
