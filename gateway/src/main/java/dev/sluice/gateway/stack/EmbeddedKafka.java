@@ -92,10 +92,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Formats the log directory unless it already is. Transaction protocol v1: with v2, Flink's
+     * Formats the log directory unless it already is (a second format would need the first
+     * cluster id). Transaction protocol v1: with v2, Flink's
      * Kafka sink logged fencing errors while recovering from a TaskManager loss.
      */
     private static void format(Path logDir, Properties props) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
         try {
             Files.createDirectories(logDir);
             Path config = logDir.resolveSibling(logDir.getFileName() + ".properties");
@@ -113,7 +117,6 @@ public final class EmbeddedKafka implements AutoCloseable {
                                     Uuid.randomUuid().toString(),
                                     "-c",
                                     config.toString(),
-                                    "--ignore-formatted",
                                     "--feature",
                                     "transaction.version=1"
                                 },

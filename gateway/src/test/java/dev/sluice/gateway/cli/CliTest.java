@@ -47,7 +47,7 @@ class CliTest {
         Result result = run("up", "--gateway-prot", "9000");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Unknown option: '--gateway-prot'");
+        assertThat(result.err()).contains("Unknown options: '--gateway-prot'", "Possible solutions: --gateway-port");
     }
 
     @Test

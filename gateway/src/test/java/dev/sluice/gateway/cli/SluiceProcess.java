@@ -19,10 +19,11 @@ final class SluiceProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
 
     private SluiceProcess(Process process) {
         this.process = process;
-        Thread reader =
+        this.reader =
                 new Thread(
                         () -> {
                             try (BufferedReader lines =
@@ -68,11 +69,13 @@ final class SluiceProcess implements AutoCloseable {
 
     /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for the exit code. */
     int terminate() throws InterruptedException {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our end of its output.
+        process.toHandle().destroy();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("sluice did not stop within 2 minutes:\n" + output());
         }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
         return process.exitValue();
     }
 

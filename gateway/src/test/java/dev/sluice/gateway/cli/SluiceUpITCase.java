@@ -93,10 +93,12 @@ class SluiceUpITCase {
     private static List<String> databases(String jdbcUrl) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SHOW DATABASES")) {
-            while (result.next()) {
-                names.add(String.valueOf(result.getObject(1)));
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHOW DATABASES");
+            try (ResultSet result = statement.getResultSet()) {
+                while (result.next()) {
+                    names.add(String.valueOf(result.getObject(1)));
+                }
             }
         }
         return names;
