@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs 'sluice up', deploys the fraud-alert pipeline from the sql/ folder, generates",
+            "Runs the fraud-alert pipeline end to end and prints its alerts.",
+            "",
+            "Does what 'sluice up' does, deploys the pipeline from the sql/ folder, generates",
             "transactions and prints each fraud alert once it is committed, until Ctrl-C."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -48,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sql-dir", paramLabel = "DIR", description = "Pipelines as code. Default: the sql/ folder of this Sluice checkout.")
     Path sqlDir;
 
-    @Option(names = "--rate", defaultValue = "200", paramLabel = "N", description = "Transactions per second. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rate", defaultValue = "100", paramLabel = "N", description = "Transactions per second. Default: ${DEFAULT-VALUE}.")
     double rate;
 
     @Option(names = "--accounts", defaultValue = "1000", paramLabel = "M", description = "Distinct accounts. Default: ${DEFAULT-VALUE}.")
@@ -60,7 +62,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed of the generator. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--fraud-rate", defaultValue = "0.002", paramLabel = "P", description = "Chance that a transaction starts a fraud burst. Default: ${DEFAULT-VALUE}.")
+    double fraudRate;
+
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private Thread generator;
 
     @Override
     public Integer call() {
@@ -70,16 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         List<SqlStatement> pipelines = SqlProject.load(project, List.of("pipelines"));
         Path logFile = StackRunner.configureLogging(options);
         PrintWriter out = spec.commandLine().getOut();
-        Thread generator = new Thread(() -> {}, "unused");
-        Thread[] generatorRef = {generator};
-        SluiceStack running =
-                StackRunner.start(
-                        options,
-                        out,
-                        () -> {
-                            stopping.set(true);
-                            generatorRef[0].interrupt();
-                        });
+        SluiceStack running = StackRunner.start(options, out, this::stopGenerator);
         StackRunner.printBlock(running, logFile, out);
 
         try (GatewaySession session = new GatewaySession(running.gatewayService())) {
@@ -93,9 +90,9 @@ final class DemoCommand implements Callable<Integer> {
             pipelines.forEach(statement -> run(session, statement, out));
 
             AtomicLong sent = new AtomicLong();
-            generatorRef[0] = startGenerator(running.kafkaBootstrap(), sourceTopic, sent);
+            startGenerator(running.kafkaBootstrap(), sourceTopic, sent);
             out.printf(
-                    "%nGenerating %s transactions/s for %,d accounts into '%s' (event time runs %sx faster than the clock).%n"
+                    "%nGenerating %,.0f transactions/s for %,d accounts into '%s' (event time runs %,.0fx faster than the clock).%n"
                             + "Fraud alerts from '%s', as a read_committed consumer sees them:%n",
                     rate, accounts, sourceTopic, speedup, alertTopic);
             out.flush();
@@ -117,20 +114,41 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private Thread startGenerator(String bootstrap, String topic, AtomicLong sent) {
-        TransactionGenerator generator =
-                GenerateTransactionsCommand.generator(seed, accounts, 0.003, rate, speedup);
-        Thread thread =
+    private synchronized void startGenerator(String bootstrap, String topic, AtomicLong sent) {
+        if (stopping.get()) {
+            return;
+        }
+        TransactionGenerator transactions =
+                GenerateTransactionsCommand.generator(seed, accounts, fraudRate, rate, speedup);
+        generator =
                 new Thread(
                         () -> {
                             try (TransactionProducer producer = new TransactionProducer(bootstrap, topic)) {
-                                producer.run(generator, rate, Long.MAX_VALUE, Duration.ofSeconds(1), sent::set);
+                                producer.run(
+                                        transactions,
+                                        rate,
+                                        Long.MAX_VALUE,
+                                        Duration.ofSeconds(1),
+                                        sent::set,
+                                        stopping::get);
                             }
                         },
                         "sluice-demo-generator");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        generator.setDaemon(true);
+        generator.start();
+    }
+
+    /** Runs in the shutdown hook: the generator finishes its last sends before Kafka stops. */
+    private synchronized void stopGenerator() {
+        stopping.set(true);
+        if (generator == null) {
+            return;
+        }
+        try {
+            generator.join(Duration.ofSeconds(15).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void tailAlerts(String bootstrap, String topic, AtomicLong sent, PrintWriter out) {

@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
         name = "transactions",
         mixinStandardHelpOptions = true,
         description = {
-            "Sends a seeded, realistic stream of card transactions with fraud bursts to Kafka,",
-            "as JSON keyed by account: {\"account_id\", \"merchant\", \"amount\", \"country\", \"event_time\"}."
+            "Sends card transactions with fraud bursts to Kafka.",
+            "",
+            "A seeded, realistic stream, as JSON keyed by account:",
+            "{\"account_id\", \"merchant\", \"amount\", \"country\", \"event_time\"}."
         })
 final class GenerateTransactionsCommand implements Callable<Integer> {
 
@@ -69,7 +71,7 @@ final class GenerateTransactionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Topics.ensure(bootstrap, topic, 4);
         TransactionGenerator generator = generator(seed, accounts, fraudRate, rate, speedup);
-        out.printf("Sending %s transactions/s to topic '%s' on %s (Ctrl-C to stop) ...%n", rate, topic, bootstrap);
+        out.printf("Sending %,.0f transactions/s to topic '%s' on %s (Ctrl-C to stop) ...%n", rate, topic, bootstrap);
         out.flush();
         try (TransactionProducer producer = new TransactionProducer(bootstrap, topic)) {
             long sent =
@@ -81,7 +83,8 @@ final class GenerateTransactionsCommand implements Callable<Integer> {
                             total -> {
                                 out.printf("  %,d transactions sent%n", total);
                                 out.flush();
-                            });
+                            },
+                            () -> false);
             out.printf("Sent %,d transactions.%n", sent);
         }
         return 0;

@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
         name = "up",
         mixinStandardHelpOptions = true,
         description = {
-            "Starts a Kafka broker (KRaft), a Flink mini cluster and the SQL gateway in one process,",
-            "on 127.0.0.1. Connect with Flink's JDBC driver or SQL client; stop with Ctrl-C."
+            "Runs Kafka, Flink and the SQL gateway in one process.",
+            "",
+            "A single-node Kafka broker (KRaft), a Flink mini cluster and the SQL gateway, all on",
+            "127.0.0.1. Connect with Flink's JDBC driver or SQL client; stop with Ctrl-C."
         })
 final class UpCommand implements Callable<Integer> {
 

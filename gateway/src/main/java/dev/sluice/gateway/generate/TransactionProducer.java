@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -44,8 +45,8 @@ public final class TransactionProducer implements AutoCloseable {
 
     /**
      * Sends {@code count} transactions ({@code Long.MAX_VALUE} for no end) at {@code rate} per
-     * second until done or interrupted, reporting the running total to {@code progress} every
-     * {@code progressEvery}.
+     * second until done, {@code stopped} says so, or the thread is interrupted, reporting the
+     * running total to {@code progress} every {@code progressEvery}.
      *
      * @return how many were sent
      */
@@ -54,11 +55,12 @@ public final class TransactionProducer implements AutoCloseable {
             double rate,
             long count,
             Duration progressEvery,
-            LongConsumer progress) {
+            LongConsumer progress,
+            BooleanSupplier stopped) {
         long startNanos = System.nanoTime();
         long nextReport = startNanos + progressEvery.toNanos();
         long sent = 0;
-        while (sent < count && !Thread.currentThread().isInterrupted()) {
+        while (sent < count && !stopped.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
             long now = System.nanoTime();
             long due = Math.min(count, (long) ((now - startNanos) / 1e9 * rate) + 1);
             for (; sent < due; sent++) {

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.client.JobStatusMessage;
@@ -48,6 +49,11 @@ public final class EmbeddedFlink implements AutoCloseable {
         conf.set(RestOptions.ADDRESS, HOST);
         conf.set(RestOptions.BIND_ADDRESS, HOST);
         conf.set(RestOptions.BIND_PORT, "0");
+        // Every listener on loopback: the blob server would otherwise bind all interfaces.
+        conf.set(JobManagerOptions.ADDRESS, HOST);
+        conf.set(JobManagerOptions.BIND_HOST, HOST);
+        conf.set(TaskManagerOptions.HOST, HOST);
+        conf.set(TaskManagerOptions.BIND_HOST, HOST);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
         conf.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,

@@ -43,6 +43,7 @@ final class SluiceProcess implements AutoCloseable {
     static SluiceProcess start(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Dsluice.home=" + System.getProperty("sluice.home", ".."));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
@@ -77,6 +78,14 @@ final class SluiceProcess implements AutoCloseable {
         }
         reader.join(TimeUnit.SECONDS.toMillis(10));
         return process.exitValue();
+    }
+
+    /** Waits until a line of output contains {@code text}. */
+    void awaitLine(String text, Duration timeout) {
+        await().atMost(timeout).until(() -> output().contains(text) || !process.isAlive());
+        if (!output().contains(text)) {
+            throw new AssertionError("sluice ended before printing '" + text + "':\n" + output());
+        }
     }
 
     long pid() {

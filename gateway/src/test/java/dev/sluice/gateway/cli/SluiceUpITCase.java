@@ -41,6 +41,8 @@ class SluiceUpITCase {
             bootstrap = first.awaitReady("Kafka bootstrap");
             gateway = jdbcUrl.substring("jdbc:flink://".length());
             assertThat(databases(jdbcUrl)).contains("default_database");
+            List<String> listeners = ListeningSockets.of(first.pid());
+            assertThat(listeners).hasSizeGreaterThanOrEqualTo(3).noneMatch(ListeningSockets::isWildcard);
             try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
                 kafka.createTopic(topic, 2);
                 produce(kafka, topic, written);
