@@ -131,8 +131,15 @@ public final class EmbeddedFlink implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        cluster.close();
+    public void close() {
+        try {
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the Flink cluster", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the Flink cluster did not stop cleanly", e);
+        }
     }
 
     private static void closeQuietly(MiniCluster cluster, Exception failure) {

@@ -99,9 +99,14 @@ public final class SluiceGateway implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             endpoint.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the gateway", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the gateway endpoint did not stop cleanly", e);
         } finally {
             sessions.stop();
         }

@@ -50,7 +50,8 @@ public final class SharedStack implements BeforeAllCallback {
         }
     }
 
-    private record Resource(SluiceStack stack) implements ExtensionContext.Store.CloseableResource {
+    /** JUnit closes {@link AutoCloseable} values of the root store when the test JVM's tests end. */
+    private record Resource(SluiceStack stack) implements AutoCloseable {
         @Override
         public void close() {
             stack.close();

@@ -93,7 +93,7 @@ public final class WindowReference {
 
     private static LocalDateTime time(long millis) {
         return LocalDateTime.ofEpochSecond(
-                Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
+                Math.floorDiv(millis, 1000), Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
     }
 
     private record Key(String account, long start, long end) implements Comparable<Key> {
