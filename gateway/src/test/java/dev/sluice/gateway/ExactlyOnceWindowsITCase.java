@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ExactlyOnceWindowsITCase {
 
     private static final int PARTITIONS = 4;
-    private static final Path SQL_DIR = Path.of(System.getProperty("sluice.home", "..")).resolve("sql");
+    private static final Path SQL_DIR =
+            Path.of(System.getProperty("sluice.home", "..")).resolve("sql");
 
     private final SluiceStack stack;
     private KafkaTestClient kafka;
@@ -99,10 +100,11 @@ class ExactlyOnceWindowsITCase {
         JdbcSql.execute(
                 jdbc,
                 "CREATE TABLE plain_sink (id INT, label STRING) WITH ('connector' = 'kafka', "
-                        + "'topic' = '" + topic + "', 'format' = 'json')");
+                        + "'topic' = '"
+                        + topic
+                        + "', 'format' = 'json')");
 
-        JdbcSql.execute(
-                jdbc, "INSERT INTO plain_sink VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+        JdbcSql.execute(jdbc, "INSERT INTO plain_sink VALUES (1, 'one'), (2, 'two'), (3, 'three')");
 
         try (KafkaTestClient.Reader reader = kafka.readCommitted(topic)) {
             await().atMost(Duration.ofMinutes(1)).until(() -> reader.poll().size() >= 3);
@@ -121,7 +123,8 @@ class ExactlyOnceWindowsITCase {
         JdbcSql.execute(
                 jdbc,
                 "CREATE TABLE quiet_sink (id INT) WITH ('connector' = 'kafka', 'topic' = '"
-                        + topic + "', 'format' = 'json')");
+                        + topic
+                        + "', 'format' = 'json')");
         JdbcSql.execute(jdbc, "SET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE'");
 
         assertThatThrownBy(() -> JdbcSql.execute(jdbc, "INSERT INTO quiet_sink VALUES (1)"))
@@ -132,7 +135,8 @@ class ExactlyOnceWindowsITCase {
         JdbcSql.execute(jdbc, "RESET 'execution.checkpointing.mode'");
         JdbcSql.execute(jdbc, "SET 'execution.checkpointing.interval' = '20 min'");
         assertThatThrownBy(() -> JdbcSql.execute(jdbc, "INSERT INTO quiet_sink VALUES (1)"))
-                .hasStackTraceContaining("is not shorter than the Kafka transaction timeout (10 min)");
+                .hasStackTraceContaining(
+                        "is not shorter than the Kafka transaction timeout (10 min)");
         assertThat(stack.flink().runningJobs()).isEmpty();
     }
 
@@ -142,7 +146,8 @@ class ExactlyOnceWindowsITCase {
         JdbcSql.execute(
                 jdbc,
                 "CREATE TABLE loose_sink (id INT) WITH ('connector' = 'kafka', 'topic' = '"
-                        + topic + "', 'format' = 'json', 'sink.delivery-guarantee' = 'at-least-once')");
+                        + topic
+                        + "', 'format' = 'json', 'sink.delivery-guarantee' = 'at-least-once')");
 
         assertThatThrownBy(() -> JdbcSql.execute(jdbc, "INSERT INTO loose_sink VALUES (1)"))
                 .hasStackTraceContaining(
@@ -153,7 +158,8 @@ class ExactlyOnceWindowsITCase {
     }
 
     private void runWindowQuery(
-            String query, List<Transaction> input, List<WindowAggregate> expected) throws Exception {
+            String query, List<Transaction> input, List<WindowAggregate> expected)
+            throws Exception {
         String source = KafkaTestClient.uniqueTopic("tx");
         String sink = KafkaTestClient.uniqueTopic("agg");
         kafka.createTopic(source, PARTITIONS);

@@ -5,8 +5,8 @@ import org.apache.flink.table.functions.ScalarFunction;
 /**
  * {@code Z_SCORE(x, mean, stddev)}: how many standard deviations {@code x} lies from {@code mean}.
  *
- * <p>NULL when any argument is NULL or not finite, or when {@code stddev} is not positive (a
- * single observation has no spread to compare against).
+ * <p>NULL when any argument is NULL or not finite, or when {@code stddev} is not positive (a single
+ * observation has no spread to compare against).
  */
 public final class ZScore extends ScalarFunction {
 

@@ -47,22 +47,47 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--sql-dir", paramLabel = "DIR", description = "Pipelines as code. Default: the sql/ folder of this Sluice checkout.")
+    @Option(
+            names = "--sql-dir",
+            paramLabel = "DIR",
+            description = "Pipelines as code. Default: the sql/ folder of this Sluice checkout.")
     Path sqlDir;
 
-    @Option(names = "--rate", defaultValue = "100", paramLabel = "N", description = "Transactions per second. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--rate",
+            defaultValue = "100",
+            paramLabel = "N",
+            description = "Transactions per second. Default: ${DEFAULT-VALUE}.")
     double rate;
 
-    @Option(names = "--accounts", defaultValue = "1000", paramLabel = "M", description = "Distinct accounts. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--accounts",
+            defaultValue = "1000",
+            paramLabel = "M",
+            description = "Distinct accounts. Default: ${DEFAULT-VALUE}.")
     int accounts;
 
-    @Option(names = "--speedup", defaultValue = "60", paramLabel = "X", description = "Event-time seconds per wall-clock second, so that 10-minute windows close every few seconds. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--speedup",
+            defaultValue = "60",
+            paramLabel = "X",
+            description =
+                    "Event-time seconds per wall-clock second, so that 10-minute windows close every few seconds. Default: ${DEFAULT-VALUE}.")
     double speedup;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seed of the generator. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
+            description = "Seed of the generator. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--fraud-rate", defaultValue = "0.002", paramLabel = "P", description = "Chance that a transaction starts a fraud burst. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--fraud-rate",
+            defaultValue = "0.002",
+            paramLabel = "P",
+            description =
+                    "Chance that a transaction starts a fraud burst. Default: ${DEFAULT-VALUE}.")
     double fraudRate;
 
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -109,7 +134,11 @@ final class DemoCommand implements Callable<Integer> {
         String firstLine = statement.text().lines().findFirst().orElse("").strip();
         out.printf("  %s:%d  %s", statement.source(), statement.line(), abbreviate(firstLine));
         out.flush();
-        String job = session.execute(statement).map(JobID::toHexString).map(id -> "  -> job " + id).orElse("");
+        String job =
+                session.execute(statement)
+                        .map(JobID::toHexString)
+                        .map(id -> "  -> job " + id)
+                        .orElse("");
         out.println("  ok" + job);
         out.flush();
     }
@@ -123,7 +152,8 @@ final class DemoCommand implements Callable<Integer> {
         generator =
                 new Thread(
                         () -> {
-                            try (TransactionProducer producer = new TransactionProducer(bootstrap, topic)) {
+                            try (TransactionProducer producer =
+                                    new TransactionProducer(bootstrap, topic)) {
                                 producer.run(
                                         transactions,
                                         rate,
@@ -158,7 +188,8 @@ final class DemoCommand implements Callable<Integer> {
             while (!stopping.get()) {
                 alerts += tail.pollAndPrint(Duration.ofMillis(500));
                 if (System.nanoTime() >= nextStatus) {
-                    out.printf("  ... %,d transactions sent, %,d alerts so far%n", sent.get(), alerts);
+                    out.printf(
+                            "  ... %,d transactions sent, %,d alerts so far%n", sent.get(), alerts);
                     out.flush();
                     nextStatus += STATUS_EVERY.toNanos();
                 }

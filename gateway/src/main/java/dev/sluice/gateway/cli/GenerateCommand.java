@@ -18,6 +18,7 @@ final class GenerateCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "name what to generate, for example: sluice generate transactions");
+                spec.commandLine(),
+                "name what to generate, for example: sluice generate transactions");
     }
 }

@@ -29,36 +29,62 @@ final class GenerateTransactionsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--rate", required = true, paramLabel = "N", description = "Transactions per second.")
+    @Option(
+            names = "--rate",
+            required = true,
+            paramLabel = "N",
+            description = "Transactions per second.")
     double rate;
 
-    @Option(names = "--accounts", defaultValue = "1000", paramLabel = "M", description = "Distinct accounts. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--accounts",
+            defaultValue = "1000",
+            paramLabel = "M",
+            description = "Distinct accounts. Default: ${DEFAULT-VALUE}.")
     int accounts;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed; the same seed gives the same stream. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
+            description =
+                    "Random seed; the same seed gives the same stream. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--bootstrap", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "127.0.0.1:9092",
+            paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}.")
     String bootstrap;
 
-    @Option(names = "--topic", defaultValue = "transactions", description = "Topic to write to (created with 4 partitions if missing). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--topic",
+            defaultValue = "transactions",
+            description =
+                    "Topic to write to (created with 4 partitions if missing). Default: ${DEFAULT-VALUE}.")
     String topic;
 
-    @Option(names = "--count", paramLabel = "N", description = "Stop after N transactions. Default: run until Ctrl-C.")
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            description = "Stop after N transactions. Default: run until Ctrl-C.")
     Long count;
 
     @Option(
             names = "--speedup",
             defaultValue = "1",
             paramLabel = "X",
-            description = "Event-time seconds per wall-clock second; 60 makes a 10-minute window pass in 10 seconds. Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Event-time seconds per wall-clock second; 60 makes a 10-minute window pass in 10 seconds. Default: ${DEFAULT-VALUE}.")
     double speedup;
 
     @Option(
             names = "--fraud-rate",
             defaultValue = "0.003",
             paramLabel = "P",
-            description = "Chance that a transaction starts a fraud burst. Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Chance that a transaction starts a fraud burst. Default: ${DEFAULT-VALUE}.")
     double fraudRate;
 
     @Override
@@ -71,7 +97,9 @@ final class GenerateTransactionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Topics.ensure(bootstrap, topic, 4);
         TransactionGenerator generator = generator(seed, accounts, fraudRate, rate, speedup);
-        out.printf("Sending %,.0f transactions/s to topic '%s' on %s (Ctrl-C to stop) ...%n", rate, topic, bootstrap);
+        out.printf(
+                "Sending %,.0f transactions/s to topic '%s' on %s (Ctrl-C to stop) ...%n",
+                rate, topic, bootstrap);
         out.flush();
         try (TransactionProducer producer = new TransactionProducer(bootstrap, topic)) {
             long sent =

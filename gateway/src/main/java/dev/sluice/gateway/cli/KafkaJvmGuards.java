@@ -1,8 +1,8 @@
 package dev.sluice.gateway.cli;
 
 /**
- * Kafka's own JVM-wide defences against options smuggled in through table options: no JNDI or
- * LDAP login modules, no config providers that read files, environment variables or URLs.
+ * Kafka's own JVM-wide defences against options smuggled in through table options: no JNDI or LDAP
+ * login modules, no config providers that read files, environment variables or URLs.
  */
 final class KafkaJvmGuards {
 

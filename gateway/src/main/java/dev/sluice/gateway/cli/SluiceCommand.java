@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         name = "sluice",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Streaming SQL on Apache Flink and Apache Kafka: validated, exactly-once pipelines.",
+        description =
+                "Streaming SQL on Apache Flink and Apache Kafka: validated, exactly-once pipelines.",
         subcommands = {UpCommand.class, DemoCommand.class, GenerateCommand.class},
         footer = {
             "",

@@ -21,14 +21,16 @@ final class StackMixin {
             names = "--gateway-port",
             defaultValue = "" + GatewayOptions.DEFAULT_PORT,
             paramLabel = "PORT",
-            description = "Port of the SQL gateway on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Port of the SQL gateway on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
     int gatewayPort;
 
     @Option(
             names = "--kafka-port",
             defaultValue = "9092",
             paramLabel = "PORT",
-            description = "Port of the embedded Kafka broker on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Port of the embedded Kafka broker on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
     int kafkaPort;
 
     @Option(
@@ -41,7 +43,8 @@ final class StackMixin {
             names = "--data-dir",
             defaultValue = ".sluice",
             paramLabel = "DIR",
-            description = "Kafka logs, checkpoints, savepoints and logs; kept across restarts. Default: ${DEFAULT-VALUE}.")
+            description =
+                    "Kafka logs, checkpoints, savepoints and logs; kept across restarts. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
     @Option(
@@ -56,7 +59,8 @@ final class StackMixin {
             defaultValue = "1s",
             paramLabel = "DURATION",
             converter = DurationConverter.class,
-            description = "How often pipelines checkpoint and commit their Kafka output (e.g. 500ms, 1s, 5s). Default: ${DEFAULT-VALUE}.")
+            description =
+                    "How often pipelines checkpoint and commit their Kafka output (e.g. 500ms, 1s, 5s). Default: ${DEFAULT-VALUE}.")
     Duration checkpointInterval;
 
     StackOptions toStackOptions() {
@@ -79,7 +83,9 @@ final class StackMixin {
         if (kafkaBootstrap != null && !kafkaBootstrap.matches("[^\\s,:]+:\\d+(,[^\\s,:]+:\\d+)*")) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--kafka-bootstrap must be HOST:PORT[,HOST:PORT...], got '" + kafkaBootstrap + "'");
+                    "--kafka-bootstrap must be HOST:PORT[,HOST:PORT...], got '"
+                            + kafkaBootstrap
+                            + "'");
         }
         return new StackOptions(
                 new GatewayOptions(GatewayOptions.LOOPBACK, gatewayPort),

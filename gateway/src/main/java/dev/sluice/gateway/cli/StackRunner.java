@@ -33,7 +33,9 @@ final class StackRunner {
                                     beforeStop.run();
                                     stack.close();
                                     out.println(
-                                            "Sluice stopped. Data kept in " + stack.dataDir() + ".");
+                                            "Sluice stopped. Data kept in "
+                                                    + stack.dataDir()
+                                                    + ".");
                                     out.flush();
                                 },
                                 "sluice-shutdown"));
@@ -44,7 +46,10 @@ final class StackRunner {
         String endpoint = stack.gatewayHost() + ":" + stack.gatewayPort();
         String kafka =
                 stack.kafkaEmbedded()
-                        ? stack.kafkaBootstrap() + "  (embedded, data in " + stack.dataDir().resolve("kafka") + ")"
+                        ? stack.kafkaBootstrap()
+                                + "  (embedded, data in "
+                                + stack.dataDir().resolve("kafka")
+                                + ")"
                         : stack.kafkaBootstrap() + "  (external)";
         out.println("Sluice is up.");
         out.println("  JDBC URL          " + stack.jdbcUrl());

@@ -7,8 +7,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns the failures a user can fix into one clear line and exit code 1; anything else is a bug
- * and keeps its stack trace.
+ * Turns the failures a user can fix into one clear line and exit code 1; anything else is a bug and
+ * keeps its stack trace.
  */
 final class UserErrorHandler implements IExecutionExceptionHandler {
 

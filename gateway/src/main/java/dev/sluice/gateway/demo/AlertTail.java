@@ -35,9 +35,12 @@ public final class AlertTail implements AutoCloseable {
         this.consumer =
                 new KafkaConsumer<>(
                         Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false),
                         new ByteArrayDeserializer(),
                         new ByteArrayDeserializer());
         List<TopicPartition> partitions =

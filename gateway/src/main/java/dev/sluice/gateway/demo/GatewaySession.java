@@ -20,8 +20,8 @@ import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.rest.util.SqlGatewayRestAPIVersion;
 
 /**
- * A session on the gateway service in this JVM: statements take exactly the path that JDBC and
- * SQL client statements take, minus the HTTP hop.
+ * A session on the gateway service in this JVM: statements take exactly the path that JDBC and SQL
+ * client statements take, minus the HTTP hop.
  */
 public final class GatewaySession implements AutoCloseable {
 
@@ -51,8 +51,9 @@ public final class GatewaySession implements AutoCloseable {
                     "%s: %s"
                             .formatted(
                                     statement.locate(1, 1),
-                                    info.getException().map(GatewaySession::cause).orElse(
-                                            "the statement ended " + info.getStatus())));
+                                    info.getException()
+                                            .map(GatewaySession::cause)
+                                            .orElse("the statement ended " + info.getStatus())));
         }
         Optional<JobID> job =
                 Optional.ofNullable(
@@ -69,7 +70,8 @@ public final class GatewaySession implements AutoCloseable {
                         .getOrDefault(
                                 TableConfigOptions.TABLE_DATABASE_NAME.key(),
                                 TableConfigOptions.TABLE_DATABASE_NAME.defaultValue());
-        return service.getTable(session, ObjectIdentifier.of(catalog, database, table)).getOptions();
+        return service.getTable(session, ObjectIdentifier.of(catalog, database, table))
+                .getOptions();
     }
 
     @Override

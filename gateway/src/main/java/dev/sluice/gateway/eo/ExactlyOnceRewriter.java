@@ -29,8 +29,8 @@ import org.apache.flink.sql.parser.dml.SqlStatementSet;
  * <p>Kafka tables created through the gateway get the stack's bootstrap servers (when they name
  * none) and {@code read_committed} isolation, so pipelines that read another pipeline's output see
  * committed records only. Every INSERT into a Kafka table gets an {@code OPTIONS} hint with the
- * exactly-once delivery guarantee, a transactional id prefix unique to that job (two jobs sharing
- * a prefix would fence each other) and a transaction timeout under the broker's maximum. A sink
+ * exactly-once delivery guarantee, a transactional id prefix unique to that job (two jobs sharing a
+ * prefix would fence each other) and a transaction timeout under the broker's maximum. A sink
  * declared weaker than exactly-once is rejected.
  *
  * <p>Statements that do not parse pass through unchanged: the planner reports their errors.

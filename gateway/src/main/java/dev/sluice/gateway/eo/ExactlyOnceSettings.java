@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param checkpointInterval default checkpoint interval of every session; Kafka sinks commit on
  *     each checkpoint, so this is also the end-to-end latency a read_committed reader sees
- * @param transactionTimeout {@code transaction.timeout.ms} of Kafka sink producers; must stay
- *     under the broker's {@code transaction.max.timeout.ms} (15 minutes by default)
+ * @param transactionTimeout {@code transaction.timeout.ms} of Kafka sink producers; must stay under
+ *     the broker's {@code transaction.max.timeout.ms} (15 minutes by default)
  * @param kafkaBootstrap bootstrap servers given to Kafka tables that name none
  */
 public record ExactlyOnceSettings(

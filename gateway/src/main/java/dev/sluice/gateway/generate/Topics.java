@@ -20,7 +20,8 @@ public final class Topics {
     /** Creates {@code topic} with {@code partitions} partitions unless it exists. */
     public static void ensure(String bootstrapServers, String topic, int partitions) {
         try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             try {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) -1)))
                         .all()
@@ -45,9 +46,9 @@ public final class Topics {
     }
 
     /**
-     * Waits until every partition of {@code topic} has a leader. Producing into a partition
-     * before that fails with NOT_LEADER, and the retry can break an idempotent producer's
-     * sequence numbers.
+     * Waits until every partition of {@code topic} has a leader. Producing into a partition before
+     * that fails with NOT_LEADER, and the retry can break an idempotent producer's sequence
+     * numbers.
      */
     public static void awaitLeaders(Admin admin, String topic, Duration timeout)
             throws InterruptedException, TimeoutException {

@@ -27,11 +27,36 @@ public final class TransactionGenerator {
     private static final List<String> FRAUD_COUNTRIES = List.of("BR", "NG", "RU", "VN", "US", "TH");
     private static final List<String> MERCHANTS =
             List.of(
-                    "albert-heijn", "jumbo", "lidl", "aldi", "ikea", "mediamarkt", "bol.com",
-                    "amazon", "zalando", "ns-rail", "shell", "bp", "starbucks", "mcdonalds",
-                    "uber", "booking.com", "klm", "apple", "spotify", "netflix", "hema",
-                    "action", "kruidvat", "decathlon", "coolblue", "thuisbezorgd", "h&m",
-                    "primark", "gamma", "praxis");
+                    "albert-heijn",
+                    "jumbo",
+                    "lidl",
+                    "aldi",
+                    "ikea",
+                    "mediamarkt",
+                    "bol.com",
+                    "amazon",
+                    "zalando",
+                    "ns-rail",
+                    "shell",
+                    "bp",
+                    "starbucks",
+                    "mcdonalds",
+                    "uber",
+                    "booking.com",
+                    "klm",
+                    "apple",
+                    "spotify",
+                    "netflix",
+                    "hema",
+                    "action",
+                    "kruidvat",
+                    "decathlon",
+                    "coolblue",
+                    "thuisbezorgd",
+                    "h&m",
+                    "primark",
+                    "gamma",
+                    "praxis");
     private static final List<String> FRAUD_MERCHANTS =
             List.of("crypto-exchange-x", "luxury-watches-online", "gift-cards-4u", "electro-deals");
     private static final long MAX_JITTER_MILLIS = 2_000;

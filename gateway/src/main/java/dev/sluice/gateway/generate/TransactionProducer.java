@@ -26,11 +26,16 @@ public final class TransactionProducer implements AutoCloseable {
         this.producer =
                 new KafkaProducer<>(
                         Map.of(
-                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                                ProducerConfig.ACKS_CONFIG, "all",
-                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                                ProducerConfig.LINGER_MS_CONFIG, 5,
-                                ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000),
+                                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ProducerConfig.ACKS_CONFIG,
+                                "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                                true,
+                                ProducerConfig.LINGER_MS_CONFIG,
+                                5,
+                                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                                30_000),
                         new ByteArraySerializer(),
                         new ByteArraySerializer());
     }

@@ -62,7 +62,8 @@ final class CheckpointPolicy {
                                     INTERVAL,
                                     intervalText,
                                     INTERVAL,
-                                    TimeUtils.formatWithHighestUnit(settings.checkpointInterval())));
+                                    TimeUtils.formatWithHighestUnit(
+                                            settings.checkpointInterval())));
         }
         if (interval.compareTo(settings.transactionTimeout()) >= 0) {
             throw new StatementRejectedException(
@@ -75,7 +76,8 @@ final class CheckpointPolicy {
                                     intervalText,
                                     TimeUtils.formatWithHighestUnit(settings.transactionTimeout()),
                                     INTERVAL,
-                                    TimeUtils.formatWithHighestUnit(settings.transactionTimeout())));
+                                    TimeUtils.formatWithHighestUnit(
+                                            settings.transactionTimeout())));
         }
     }
 }

@@ -37,9 +37,8 @@ import org.apache.flink.table.gateway.service.session.SessionManager;
  * Flink's SQL Gateway service with Sluice in front of every statement. The stock REST endpoint
  * serves it, so the stock JDBC driver and SQL client work unchanged.
  *
- * <p>A rejected statement becomes an operation that fails with the rejection message: clients
- * then print that message, where a synchronous exception would reach them as "Internal server
- * error".
+ * <p>A rejected statement becomes an operation that fails with the rejection message: clients then
+ * print that message, where a synchronous exception would reach them as "Internal server error".
  */
 public final class SluiceSqlGatewayService implements SqlGatewayService {
 
@@ -149,8 +148,8 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     }
 
     @Override
-    public ResolvedSchema getOperationResultSchema(
-            SessionHandle session, OperationHandle operation) throws SqlGatewayException {
+    public ResolvedSchema getOperationResultSchema(SessionHandle session, OperationHandle operation)
+            throws SqlGatewayException {
         return delegate.getOperationResultSchema(session, operation);
     }
 
@@ -207,8 +206,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     }
 
     @Override
-    public Set<FunctionInfo> listSystemFunctions(SessionHandle session)
-            throws SqlGatewayException {
+    public Set<FunctionInfo> listSystemFunctions(SessionHandle session) throws SqlGatewayException {
         return delegate.listSystemFunctions(session);
     }
 

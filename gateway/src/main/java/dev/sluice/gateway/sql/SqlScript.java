@@ -70,7 +70,8 @@ public final class SqlScript {
             String text = sql.substring(start).strip();
             if (!text.isEmpty()) {
                 statements.add(
-                        new SqlStatement(source, statements.size() + 1, startLine, startColumn, text));
+                        new SqlStatement(
+                                source, statements.size() + 1, startLine, startColumn, text));
             }
         }
         return List.copyOf(statements);

@@ -31,6 +31,7 @@ public record SqlStatement(String source, int index, int line, int column, Strin
     public String locate(int lineInStatement, int columnInStatement) {
         int fileLine = line + lineInStatement - 1;
         int fileColumn = lineInStatement == 1 ? column + columnInStatement - 1 : columnInStatement;
-        return "%s, statement %d, line %d, column %d".formatted(source, index, fileLine, fileColumn);
+        return "%s, statement %d, line %d, column %d"
+                .formatted(source, index, fileLine, fileColumn);
     }
 }

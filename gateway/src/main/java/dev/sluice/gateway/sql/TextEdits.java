@@ -24,7 +24,8 @@ public final class TextEdits {
 
     /** Inserts {@code snippet} right after the last character that {@code pos} covers. */
     public void insertAfter(SqlParserPos pos, String snippet) {
-        insertions.add(new Insertion(offset(pos.getEndLineNum(), pos.getEndColumnNum()) + 1, snippet));
+        insertions.add(
+                new Insertion(offset(pos.getEndLineNum(), pos.getEndColumnNum()) + 1, snippet));
     }
 
     /** Inserts {@code snippet} right before the first character that {@code pos} covers. */

@@ -44,7 +44,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         int controllerPort = FreePorts.resolve(HOST, 0);
         Properties props = brokerProperties(logDir, brokerPort, controllerPort);
         format(logDir, props);
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        KafkaRaftServer server =
+                new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         try {
             server.startup();
         } catch (RuntimeException e) {
@@ -72,9 +73,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.setProperty("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
         props.setProperty(
                 "listeners",
-                "PLAINTEXT://" + HOST + ":" + port + ",CONTROLLER://" + HOST + ":" + controllerPort);
+                "PLAINTEXT://"
+                        + HOST
+                        + ":"
+                        + port
+                        + ",CONTROLLER://"
+                        + HOST
+                        + ":"
+                        + controllerPort);
         props.setProperty("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-        props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.setProperty(
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.setProperty("controller.listener.names", "CONTROLLER");
         props.setProperty("inter.broker.listener.name", "PLAINTEXT");
         props.setProperty("log.dirs", logDir.toAbsolutePath().toString());
@@ -92,9 +101,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Formats the log directory unless it already is (a second format would need the first
-     * cluster id). Transaction protocol v1: with v2, Flink's
-     * Kafka sink logged fencing errors while recovering from a TaskManager loss.
+     * Formats the log directory unless it already is (a second format would need the first cluster
+     * id). Transaction protocol v1: with v2, Flink's Kafka sink logged fencing errors while
+     * recovering from a TaskManager loss.
      */
     private static void format(Path logDir, Properties props) {
         if (Files.exists(logDir.resolve("meta.properties"))) {

@@ -10,8 +10,8 @@ import java.util.Optional;
  * How {@code sluice up} runs.
  *
  * @param gateway where the SQL gateway listens
- * @param kafkaPort client port of the embedded broker (0 picks a free one); unused with an
- *     external Kafka
+ * @param kafkaPort client port of the embedded broker (0 picks a free one); unused with an external
+ *     Kafka
  * @param dataDir Kafka logs, checkpoints and savepoints; kept across restarts
  * @param parallelism default parallelism of every job
  * @param externalKafka bootstrap servers of an existing Kafka cluster to use instead of the

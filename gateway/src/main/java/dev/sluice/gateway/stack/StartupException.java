@@ -1,8 +1,8 @@
 package dev.sluice.gateway.stack;
 
 /**
- * The stack could not start; the message names the problem and the flag or setting that fixes
- * it, and is meant to be printed to the user as it is.
+ * The stack could not start; the message names the problem and the flag or setting that fixes it,
+ * and is meant to be printed to the user as it is.
  */
 public final class StartupException extends RuntimeException {
 

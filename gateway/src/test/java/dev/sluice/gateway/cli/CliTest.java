@@ -32,7 +32,8 @@ class CliTest {
     void everyCommandHasHelp() {
         List<List<String>> commands = new ArrayList<>();
         collect(new CommandLine(new SluiceCommand()), new ArrayList<>(), commands);
-        assertThat(commands).contains(List.of("up"), List.of("demo"), List.of("generate", "transactions"));
+        assertThat(commands)
+                .contains(List.of("up"), List.of("demo"), List.of("generate", "transactions"));
         for (List<String> command : commands) {
             List<String> args = new ArrayList<>(command);
             args.add("--help");
@@ -47,7 +48,9 @@ class CliTest {
         Result result = run("up", "--gateway-prot", "9000");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("Unknown options: '--gateway-prot'", "Possible solutions: --gateway-port");
+        assertThat(result.err())
+                .contains(
+                        "Unknown options: '--gateway-prot'", "Possible solutions: --gateway-port");
     }
 
     @Test
@@ -95,7 +98,9 @@ class CliTest {
         Result result = run("up", "--data-dir", file.resolve("data").toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("sluice up: cannot create the data dir").contains("(change --data-dir)");
+        assertThat(result.err())
+                .startsWith("sluice up: cannot create the data dir")
+                .contains("(change --data-dir)");
     }
 
     @Test
@@ -108,9 +113,12 @@ class CliTest {
         Result result =
                 run(
                         "up",
-                        "--gateway-port", "0",
-                        "--kafka-bootstrap", "127.0.0.1:" + closedPort,
-                        "--data-dir", tmp.resolve("data").toString());
+                        "--gateway-port",
+                        "0",
+                        "--kafka-bootstrap",
+                        "127.0.0.1:" + closedPort,
+                        "--data-dir",
+                        tmp.resolve("data").toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())

@@ -25,7 +25,8 @@ final class ListeningSockets {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            for (String line :
+                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
                 String[] fields = line.trim().split("\\s+");
                 if (fields[3].equals(LISTEN) && inodes.contains(fields[9])) {
                     addresses.add(fields[1]);

@@ -18,18 +18,26 @@ class SluiceDemoITCase {
                 SluiceProcess.start(
                         workDir,
                         "demo",
-                        "--gateway-port", "0",
-                        "--kafka-port", "0",
-                        "--data-dir", workDir.resolve("data").toString(),
-                        "--fraud-rate", "0.01")) {
-            demo.awaitLine("sql/pipelines/fraud_alerts.sql:3  INSERT INTO fraud_alerts  ok  -> job ", Duration.ofMinutes(2));
+                        "--gateway-port",
+                        "0",
+                        "--kafka-port",
+                        "0",
+                        "--data-dir",
+                        workDir.resolve("data").toString(),
+                        "--fraud-rate",
+                        "0.01")) {
+            demo.awaitLine(
+                    "sql/pipelines/fraud_alerts.sql:3  INSERT INTO fraud_alerts  ok  -> job ",
+                    Duration.ofMinutes(2));
             demo.awaitLine("ALERT  acc-", Duration.ofMinutes(1));
 
             assertThat(demo.terminate()).isEqualTo(143);
             assertThat(demo.output())
                     .contains("sql/tables/transactions.sql:3  CREATE TABLE transactions (  ok")
-                    .contains("Fraud alerts from 'fraud-alerts', as a read_committed consumer sees them:")
-                    .containsPattern("ALERT  acc-\\d{5} +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:00 \\.\\. \\d\\d:\\d\\d:00  total +[\\d,]+\\.\\d\\d  in +\\d+ transactions")
+                    .contains(
+                            "Fraud alerts from 'fraud-alerts', as a read_committed consumer sees them:")
+                    .containsPattern(
+                            "ALERT  acc-\\d{5} +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:00 \\.\\. \\d\\d:\\d\\d:00  total +[\\d,]+\\.\\d\\d  in +\\d+ transactions")
                     .endsWith("Sluice stopped. Data kept in " + workDir.resolve("data") + ".")
                     .doesNotContain("Exception");
         }

@@ -29,7 +29,8 @@ final class SluiceProcess implements AutoCloseable {
                             try (BufferedReader lines =
                                     new BufferedReader(
                                             new InputStreamReader(
-                                                    process.getInputStream(), StandardCharsets.UTF_8))) {
+                                                    process.getInputStream(),
+                                                    StandardCharsets.UTF_8))) {
                                 lines.lines().forEach(output::add);
                             } catch (IOException e) {
                                 output.add("(output lost: " + e + ")");
@@ -49,14 +50,18 @@ final class SluiceProcess implements AutoCloseable {
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         return new SluiceProcess(
-                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start());
+                new ProcessBuilder(command)
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .start());
     }
 
     /** Waits for the "Sluice is up." block and returns the value of one of its lines. */
     String awaitReady(String field) {
         await().atMost(Duration.ofMinutes(2))
                 .until(() -> field(field).isPresent() || !process.isAlive());
-        return field(field).orElseThrow(() -> new AssertionError("sluice did not start:\n" + output()));
+        return field(field)
+                .orElseThrow(() -> new AssertionError("sluice did not start:\n" + output()));
     }
 
     Optional<String> field(String field) {

@@ -42,14 +42,17 @@ class SluiceUpITCase {
             gateway = jdbcUrl.substring("jdbc:flink://".length());
             assertThat(databases(jdbcUrl)).contains("default_database");
             List<String> listeners = ListeningSockets.of(first.pid());
-            assertThat(listeners).hasSizeGreaterThanOrEqualTo(3).noneMatch(ListeningSockets::isWildcard);
+            assertThat(listeners)
+                    .hasSizeGreaterThanOrEqualTo(3)
+                    .noneMatch(ListeningSockets::isWildcard);
             try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
                 kafka.createTopic(topic, 2);
                 produce(kafka, topic, written);
             }
 
             assertThat(first.terminate()).isEqualTo(143);
-            assertThat(first.output()).contains("Stopping Sluice ...", "Sluice stopped. Data kept in");
+            assertThat(first.output())
+                    .contains("Stopping Sluice ...", "Sluice stopped. Data kept in");
             assertThat(ProcessHandle.of(first.pid())).isEmpty();
         }
         assertNothingListensOn(gateway);
@@ -60,7 +63,8 @@ class SluiceUpITCase {
             try (KafkaTestClient kafka = new KafkaTestClient(newBootstrap);
                     KafkaTestClient.Reader reader = kafka.readCommitted(topic)) {
                 assertThat(kafka.topics()).contains(topic);
-                await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().size() >= written.size());
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> reader.poll().size() >= written.size());
                 assertThat(reader.poll()).containsExactlyInAnyOrderElementsOf(written);
             }
             assertThat(second.terminate()).isEqualTo(143);
@@ -85,7 +89,14 @@ class SluiceUpITCase {
 
     private SluiceProcess start(Path dataDir) throws IOException {
         return SluiceProcess.start(
-                workDir, "up", "--gateway-port", "0", "--kafka-port", "0", "--data-dir", dataDir.toString());
+                workDir,
+                "up",
+                "--gateway-port",
+                "0",
+                "--kafka-port",
+                "0",
+                "--data-dir",
+                dataDir.toString());
     }
 
     private static boolean isAlive(SluiceProcess process) {
@@ -106,10 +117,12 @@ class SluiceUpITCase {
         return names;
     }
 
-    private static void produce(KafkaTestClient kafka, String topic, List<String> values) throws Exception {
+    private static void produce(KafkaTestClient kafka, String topic, List<String> values)
+            throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8))).get();
+                producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8)))
+                        .get();
             }
         }
     }
@@ -120,7 +133,8 @@ class SluiceUpITCase {
                         () -> {
                             try (Socket socket = new Socket()) {
                                 socket.connect(
-                                        new InetSocketAddress(parts[0], Integer.parseInt(parts[1])), 1_000);
+                                        new InetSocketAddress(parts[0], Integer.parseInt(parts[1])),
+                                        1_000);
                             }
                         })
                 .as("something still listens on %s", hostPort)

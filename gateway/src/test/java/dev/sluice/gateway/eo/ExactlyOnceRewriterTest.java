@@ -20,7 +20,8 @@ class ExactlyOnceRewriterTest {
 
     private ExactlyOnceRewriter rewriter(Map<String, Map<String, String>> tables) {
         return new ExactlyOnceRewriter(
-                settings, identifier -> Optional.ofNullable(tables.get(String.join(".", identifier))));
+                settings,
+                identifier -> Optional.ofNullable(tables.get(String.join(".", identifier))));
     }
 
     @Test
@@ -85,7 +86,13 @@ class ExactlyOnceRewriterTest {
     @Test
     void rejectsASinkDeclaredAtLeastOnce() {
         Map<String, String> atLeastOnce =
-                Map.of("connector", "kafka", "topic", "t", "sink.delivery-guarantee", "at-least-once");
+                Map.of(
+                        "connector",
+                        "kafka",
+                        "topic",
+                        "t",
+                        "sink.delivery-guarantee",
+                        "at-least-once");
         ExactlyOnceRewriter rewriter = rewriter(Map.of("alerts", atLeastOnce));
 
         assertThatThrownBy(() -> rewriter.rewrite("INSERT INTO alerts\n  SELECT * FROM src"))

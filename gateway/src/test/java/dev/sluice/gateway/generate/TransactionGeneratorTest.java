@@ -36,26 +36,36 @@ class TransactionGeneratorTest {
                         .collect(
                                 Collectors.groupingBy(
                                         Transaction::accountId,
-                                        Collectors.reducing(BigDecimal.ZERO, Transaction::amount, BigDecimal::add)));
+                                        Collectors.reducing(
+                                                BigDecimal.ZERO,
+                                                Transaction::amount,
+                                                BigDecimal::add)));
 
         assertThat(txs).allMatch(tx -> tx.amount().signum() > 0 && tx.amount().scale() == 2);
         // 200 transactions per account over 5.5 hours: a 10-minute window sees far less than this.
-        assertThat(perAccount.values()).allMatch(total -> total.compareTo(new BigDecimal("40000")) < 0);
+        assertThat(perAccount.values())
+                .allMatch(total -> total.compareTo(new BigDecimal("40000")) < 0);
     }
 
     @Test
     void fraudBurstsPushOneAccountOverTenThousandWithinMinutes() {
         List<Transaction> txs = take(5, 5_000, 0.005);
         List<Transaction> large =
-                txs.stream().filter(tx -> tx.amount().compareTo(new BigDecimal("1200")) >= 0).toList();
+                txs.stream()
+                        .filter(tx -> tx.amount().compareTo(new BigDecimal("1200")) >= 0)
+                        .toList();
 
         Map<String, BigDecimal> burstTotals =
                 large.stream()
                         .collect(
                                 Collectors.groupingBy(
                                         Transaction::accountId,
-                                        Collectors.reducing(BigDecimal.ZERO, Transaction::amount, BigDecimal::add)));
-        assertThat(burstTotals.values()).anyMatch(total -> total.compareTo(new BigDecimal("10000")) > 0);
+                                        Collectors.reducing(
+                                                BigDecimal.ZERO,
+                                                Transaction::amount,
+                                                BigDecimal::add)));
+        assertThat(burstTotals.values())
+                .anyMatch(total -> total.compareTo(new BigDecimal("10000")) > 0);
     }
 
     @Test
@@ -66,7 +76,8 @@ class TransactionGeneratorTest {
         for (Transaction tx : txs) {
             if (tx.eventTime().isBefore(max)) {
                 outOfOrder = true;
-                assertThat(Duration.between(tx.eventTime(), max)).isLessThanOrEqualTo(Duration.ofSeconds(2));
+                assertThat(Duration.between(tx.eventTime(), max))
+                        .isLessThanOrEqualTo(Duration.ofSeconds(2));
             }
             max = tx.eventTime().isAfter(max) ? tx.eventTime() : max;
         }
@@ -76,7 +87,12 @@ class TransactionGeneratorTest {
     @Test
     void serializesAsFlinkJsonReadsIt() {
         Transaction tx =
-                new Transaction("acc-00001", "ikea", new BigDecimal("12.50"), "NL", START.plusNanos(7_000_000));
+                new Transaction(
+                        "acc-00001",
+                        "ikea",
+                        new BigDecimal("12.50"),
+                        "NL",
+                        START.plusNanos(7_000_000));
 
         assertThat(new String(TransactionJson.toJson(tx), StandardCharsets.UTF_8))
                 .isEqualTo(

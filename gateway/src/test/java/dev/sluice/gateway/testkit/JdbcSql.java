@@ -37,7 +37,8 @@ public final class JdbcSql {
         }
     }
 
-    public static void executeAll(Connection connection, List<SqlStatement> statements) throws SQLException {
+    public static void executeAll(Connection connection, List<SqlStatement> statements)
+            throws SQLException {
         for (SqlStatement statement : statements) {
             execute(connection, statement.text());
         }

@@ -63,9 +63,12 @@ public final class KafkaTestClient implements AutoCloseable {
     public KafkaProducer<byte[], byte[]> producer() {
         return new KafkaProducer<>(
                 Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
@@ -73,8 +76,7 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Sends {@code value} to one partition, whatever its key. */
     public static ProducerRecord<byte[], byte[]> record(
             String topic, int partition, String key, byte[] value) {
-        return new ProducerRecord<>(
-                topic, partition, key.getBytes(StandardCharsets.UTF_8), value);
+        return new ProducerRecord<>(topic, partition, key.getBytes(StandardCharsets.UTF_8), value);
     }
 
     /** A consumer that reads committed records only, from the start of every partition. */
@@ -113,7 +115,10 @@ public final class KafkaTestClient implements AutoCloseable {
         public List<String> poll() {
             if (consumer.assignment().isEmpty()) {
                 List<TopicPartition> partitions =
-                        consumer.listTopics(Duration.ofSeconds(10)).getOrDefault(topic, List.of()).stream()
+                        consumer
+                                .listTopics(Duration.ofSeconds(10))
+                                .getOrDefault(topic, List.of())
+                                .stream()
                                 .map(p -> new TopicPartition(topic, p.partition()))
                                 .toList();
                 if (partitions.isEmpty()) {

@@ -50,7 +50,9 @@ public final class SharedStack implements BeforeAllCallback {
         }
     }
 
-    /** JUnit closes {@link AutoCloseable} values of the root store when the test JVM's tests end. */
+    /**
+     * JUnit closes {@link AutoCloseable} values of the root store when the test JVM's tests end.
+     */
     private record Resource(SluiceStack stack) implements AutoCloseable {
         @Override
         public void close() {

@@ -52,16 +52,22 @@ public final class TestTransactions {
      * partition: it moves each partition's watermark past every window of {@code txs}, so all of
      * them fire, while its own windows stay open.
      */
-    public static void produce(KafkaTestClient kafka, String topic, int partitions, List<Transaction> txs) {
-        LocalDateTime last = txs.stream().map(Transaction::eventTime).max(Comparator.naturalOrder()).orElseThrow();
+    public static void produce(
+            KafkaTestClient kafka, String topic, int partitions, List<Transaction> txs) {
+        LocalDateTime last =
+                txs.stream()
+                        .map(Transaction::eventTime)
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             for (Transaction tx : txs) {
-                sends.add(producer.send(
-                        new ProducerRecord<>(
-                                topic,
-                                tx.accountId().getBytes(StandardCharsets.UTF_8),
-                                TransactionJson.toJson(tx))));
+                sends.add(
+                        producer.send(
+                                new ProducerRecord<>(
+                                        topic,
+                                        tx.accountId().getBytes(StandardCharsets.UTF_8),
+                                        TransactionJson.toJson(tx))));
             }
             for (int partition = 0; partition < partitions; partition++) {
                 Transaction marker =

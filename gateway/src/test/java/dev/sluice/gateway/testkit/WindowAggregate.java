@@ -10,7 +10,11 @@ import java.time.LocalDateTime;
 
 /** One output row of a windowed SUM/COUNT per account, as the pipelines in these tests write it. */
 public record WindowAggregate(
-        String accountId, LocalDateTime windowStart, LocalDateTime windowEnd, BigDecimal total, long count) {
+        String accountId,
+        LocalDateTime windowStart,
+        LocalDateTime windowEnd,
+        BigDecimal total,
+        long count) {
 
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Window results computed with plain Java arithmetic, independently of Flink, to compare
- * pipeline output against.
+ * Window results computed with plain Java arithmetic, independently of Flink, to compare pipeline
+ * output against.
  */
 public final class WindowReference {
 
@@ -23,7 +23,10 @@ public final class WindowReference {
 
     /** HOP windows of {@code size} every {@code slide}, aligned to the epoch. */
     public static List<WindowAggregate> hop(
-            List<Transaction> input, Duration slide, Duration size, Predicate<WindowAggregate> having) {
+            List<Transaction> input,
+            Duration slide,
+            Duration size,
+            Predicate<WindowAggregate> having) {
         Map<Key, Acc> windows = new TreeMap<>();
         long slideMs = slide.toMillis();
         long sizeMs = size.toMillis();
@@ -31,7 +34,8 @@ public final class WindowReference {
             long t = millis(tx.eventTime());
             long lastStart = Math.floorDiv(t, slideMs) * slideMs;
             for (long start = lastStart; start > t - sizeMs; start -= slideMs) {
-                windows.computeIfAbsent(new Key(tx.accountId(), start, start + sizeMs), k -> new Acc())
+                windows.computeIfAbsent(
+                                new Key(tx.accountId(), start, start + sizeMs), k -> new Acc())
                         .add(tx.amount());
             }
         }
@@ -93,7 +97,9 @@ public final class WindowReference {
 
     private static LocalDateTime time(long millis) {
         return LocalDateTime.ofEpochSecond(
-                Math.floorDiv(millis, 1000), Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
+                Math.floorDiv(millis, 1000),
+                Math.floorMod(millis, 1000) * 1_000_000,
+                ZoneOffset.UTC);
     }
 
     private record Key(String account, long start, long end) implements Comparable<Key> {
