@@ -128,6 +128,20 @@ class ExactlyOnceRewriterTest {
     }
 
     @Test
+    void rewritesStatementsThatArriveWithTheirSemicolon() throws Exception {
+        ExactlyOnceRewriter rewriter = rewriter(Map.of("alerts", KAFKA_SINK));
+
+        assertThat(rewriter.rewrite("INSERT INTO alerts SELECT * FROM src;\n").statement())
+                .contains("'sink.delivery-guarantee'='exactly-once'")
+                .endsWith("SELECT * FROM src;\n");
+        assertThat(
+                        rewriter(Map.of())
+                                .rewrite("CREATE TABLE t (a INT) WITH ('connector' = 'kafka');")
+                                .statement())
+                .contains("'properties.isolation.level' = 'read_committed');");
+    }
+
+    @Test
     void keepsOptionsTheUserSet() throws Exception {
         String ddl =
                 "CREATE TABLE t (a STRING) WITH ('connector' = 'kafka', 'topic' = 't', "
