@@ -44,14 +44,27 @@ import org.apache.flink.table.functions.FunctionIdentifier;
 public final class SluiceCatalog extends AbstractCatalog {
 
     private final CatalogStore store;
+    private final boolean ownsStore;
 
     /** Versions this thread read, so that an ALTER fails instead of overwriting a newer change. */
     private final ThreadLocal<Map<ObjectPath, Long>> versionsRead =
             ThreadLocal.withInitial(HashMap::new);
 
+    /** A catalog on a store that others share; closing the catalog leaves the store open. */
     public SluiceCatalog(String name, String defaultDatabase, CatalogStore store) {
+        this(name, defaultDatabase, store, false);
+    }
+
+    private SluiceCatalog(
+            String name, String defaultDatabase, CatalogStore store, boolean ownsStore) {
         super(name, defaultDatabase);
         this.store = requireNonNull(store, "store is null");
+        this.ownsStore = ownsStore;
+    }
+
+    /** A catalog that closes its store when it is closed. */
+    public static SluiceCatalog owning(String name, String defaultDatabase, CatalogStore store) {
+        return new SluiceCatalog(name, defaultDatabase, store, true);
     }
 
     @Override
@@ -66,6 +79,9 @@ public final class SluiceCatalog extends AbstractCatalog {
     @Override
     public void close() {
         versionsRead.remove();
+        if (ownsStore) {
+            store.close();
+        }
     }
 
     // ---- databases ----

@@ -45,7 +45,7 @@ public final class SluiceCatalogFactory implements CatalogFactory {
                         url,
                         options.getOptional(SluiceCatalogOptions.USERNAME),
                         options.getOptional(SluiceCatalogOptions.PASSWORD));
-        return new SluiceCatalog(
+        return SluiceCatalog.owning(
                 context.getName(),
                 options.get(SluiceCatalogOptions.DEFAULT_DATABASE),
                 CatalogStores.open(settings));

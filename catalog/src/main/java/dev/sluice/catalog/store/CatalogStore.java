@@ -16,14 +16,28 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * a change is either fully written or not at all. Methods return {@code false} or empty where the
  * object does not exist (or already does) so that the catalog can throw Flink's own exceptions.
  */
-public final class CatalogStore {
+public final class CatalogStore implements AutoCloseable {
 
     private static final String INTEGRITY_VIOLATION = "23";
 
     private final Jdbi jdbi;
+    private final AutoCloseable connections;
 
-    public CatalogStore(Jdbi jdbi) {
+    /**
+     * @param connections closed with the store: the pool behind {@code jdbi}
+     */
+    public CatalogStore(Jdbi jdbi, AutoCloseable connections) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.connections = requireNonNull(connections, "connections is null");
+    }
+
+    @Override
+    public void close() {
+        try {
+            connections.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the catalog database connections", e);
+        }
     }
 
     // ---- databases ----

@@ -1,5 +1,9 @@
 package dev.sluice.catalog.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
@@ -16,47 +20,77 @@ public final class CatalogStores {
 
     static final String MIGRATIONS = "classpath:db/sluice-catalog";
 
+    private static final int POOL_SIZE = 4;
+
     private CatalogStores() {}
 
     /**
-     * Migrates the schema to the newest version this Sluice knows and returns the store.
+     * Connects, migrates the schema to the newest version this Sluice knows and returns the store,
+     * which owns a small connection pool until {@link CatalogStore#close()}.
      *
      * @throws CatalogStoreException with a message naming the option to fix when the database
      *     cannot be reached, refuses the credentials, or has a newer schema than this Sluice
      */
     public static CatalogStore open(StoreSettings settings) {
-        Flyway flyway =
-                Flyway.configure()
-                        .dataSource(
-                                settings.url(),
-                                settings.username().orElse(null),
-                                settings.password().orElse(null))
-                        .locations(MIGRATIONS)
-                        .table(HISTORY_TABLE)
-                        .validateMigrationNaming(true)
-                        .load();
+        checkConnection(settings);
+        HikariDataSource pool = pool(settings);
         try {
+            Flyway flyway =
+                    Flyway.configure()
+                            .dataSource(pool)
+                            .locations(MIGRATIONS)
+                            .table(HISTORY_TABLE)
+                            .validateMigrationNaming(true)
+                            .load();
             rejectNewerSchema(flyway, settings);
             flyway.migrate();
+            return new CatalogStore(Jdbi.create(pool), pool);
         } catch (FlywayException e) {
+            pool.close();
+            throw new CatalogStoreException(describe(e, settings), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** One plain connection first: its failure explains itself better than a pool timeout. */
+    private static void checkConnection(StoreSettings settings) {
+        try (Connection connection =
+                DriverManager.getConnection(settings.url(), credentials(settings))) {
+            connection.isValid(5);
+        } catch (SQLException e) {
             throw new CatalogStoreException(describe(e, settings), e);
         }
+    }
+
+    private static HikariDataSource pool(StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("sluice-catalog");
+        config.setJdbcUrl(settings.url());
+        settings.username().ifPresent(config::setUsername);
+        settings.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    private static Properties credentials(StoreSettings settings) {
         Properties credentials = new Properties();
         settings.username().ifPresent(user -> credentials.setProperty("user", user));
         settings.password().ifPresent(password -> credentials.setProperty("password", password));
-        return new CatalogStore(Jdbi.create(settings.url(), credentials));
+        return credentials;
     }
 
     private static void rejectNewerSchema(Flyway flyway, StoreSettings settings) {
-        MigrationInfo[] applied = flyway.info().applied();
-        MigrationInfo[] known = flyway.info().all();
         int newestKnown = 0;
-        for (MigrationInfo info : known) {
+        for (MigrationInfo info : flyway.info().all()) {
             if (info.getVersion() != null && info.getState().isResolved()) {
                 newestKnown = Math.max(newestKnown, info.getVersion().getMajor().intValue());
             }
         }
-        for (MigrationInfo info : applied) {
+        for (MigrationInfo info : flyway.info().applied()) {
             if (info.getVersion() != null
                     && info.getVersion().getMajor().intValue() > newestKnown) {
                 throw new CatalogStoreException(
@@ -66,7 +100,7 @@ public final class CatalogStores {
         }
     }
 
-    private static String describe(FlywayException e, StoreSettings settings) {
+    private static String describe(Exception e, StoreSettings settings) {
         SQLException sql = sqlCause(e);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         String detail = sql == null ? e.getMessage() : sql.getMessage();
@@ -76,6 +110,10 @@ public final class CatalogStores {
         }
         if (state.startsWith("08") || detail.toLowerCase(Locale.ROOT).contains("connection")) {
             return "cannot connect to the catalog database at %s: %s (check 'url')"
+                    .formatted(settings.url(), detail);
+        }
+        if (state.equals("90020") || detail.contains("already in use")) {
+            return "the catalog database at %s is in use by another process: %s (stop it, or point 'url' at another database)"
                     .formatted(settings.url(), detail);
         }
         return "cannot open the catalog database at %s: %s".formatted(settings.url(), detail);
