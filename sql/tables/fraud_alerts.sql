@@ -1,6 +1,6 @@
 -- One record per account and 10-minute window in which the account spent more than 10,000.
 -- Sluice makes the sink exactly-once: transactional, committed on each checkpoint.
-CREATE TABLE fraud_alerts (
+CREATE TABLE IF NOT EXISTS fraud_alerts (
     account_id   STRING,
     window_start TIMESTAMP(3),
     window_end   TIMESTAMP(3),

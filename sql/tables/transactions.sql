@@ -1,6 +1,6 @@
 -- Card transactions, as `sluice generate transactions` writes them: JSON, keyed by account.
 -- Sluice fills in the Kafka bootstrap servers and read_committed isolation.
-CREATE TABLE transactions (
+CREATE TABLE IF NOT EXISTS transactions (
     account_id STRING,
     merchant   STRING,
     amount     DECIMAL(12, 2),

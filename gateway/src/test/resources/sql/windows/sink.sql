@@ -1,4 +1,4 @@
-CREATE TABLE agg (
+CREATE TEMPORARY TABLE agg (
     account_id   STRING,
     window_start TIMESTAMP(3),
     window_end   TIMESTAMP(3),

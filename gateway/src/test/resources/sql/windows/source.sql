@@ -1,4 +1,4 @@
-CREATE TABLE tx (
+CREATE TEMPORARY TABLE tx (
     account_id STRING,
     merchant   STRING,
     amount     DECIMAL(12, 2),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.flink.table.catalog.AbstractCatalog;
 import org.apache.flink.table.catalog.CatalogBaseTable;
 import org.apache.flink.table.catalog.CatalogDatabase;
@@ -45,6 +46,7 @@ public final class SluiceCatalog extends AbstractCatalog {
 
     private final CatalogStore store;
     private final boolean ownsStore;
+    private final UnaryOperator<Map<String, String>> tableDefaults;
 
     /** Versions this thread read, so that an ALTER fails instead of overwriting a newer change. */
     private final ThreadLocal<Map<ObjectPath, Long>> versionsRead =
@@ -52,19 +54,37 @@ public final class SluiceCatalog extends AbstractCatalog {
 
     /** A catalog on a store that others share; closing the catalog leaves the store open. */
     public SluiceCatalog(String name, String defaultDatabase, CatalogStore store) {
-        this(name, defaultDatabase, store, false);
+        this(name, defaultDatabase, store, false, UnaryOperator.identity());
     }
 
     private SluiceCatalog(
-            String name, String defaultDatabase, CatalogStore store, boolean ownsStore) {
+            String name,
+            String defaultDatabase,
+            CatalogStore store,
+            boolean ownsStore,
+            UnaryOperator<Map<String, String>> tableDefaults) {
         super(name, defaultDatabase);
         this.store = requireNonNull(store, "store is null");
         this.ownsStore = ownsStore;
+        this.tableDefaults = requireNonNull(tableDefaults, "tableDefaults is null");
     }
 
     /** A catalog that closes its store when it is closed. */
     public static SluiceCatalog owning(String name, String defaultDatabase, CatalogStore store) {
-        return new SluiceCatalog(name, defaultDatabase, store, true);
+        return new SluiceCatalog(name, defaultDatabase, store, true, UnaryOperator.identity());
+    }
+
+    /**
+     * A catalog on a shared store whose tables are read with {@code tableDefaults} applied to their
+     * options: settings of the environment (such as the Kafka cluster's address) that belong to
+     * where the catalog is used, not in the stored definition.
+     */
+    public static SluiceCatalog withTableDefaults(
+            String name,
+            String defaultDatabase,
+            CatalogStore store,
+            UnaryOperator<Map<String, String>> tableDefaults) {
+        return new SluiceCatalog(name, defaultDatabase, store, false, tableDefaults);
     }
 
     @Override
@@ -154,7 +174,14 @@ public final class SluiceCatalog extends AbstractCatalog {
     public CatalogBaseTable getTable(ObjectPath path) throws TableNotExistException {
         StoredObject stored = storedObject(path);
         versionsRead.get().put(path, stored.version());
-        return CatalogCodec.object(stored);
+        CatalogBaseTable table = CatalogCodec.object(stored);
+        if (table instanceof CatalogTable catalogTable) {
+            Map<String, String> options = tableDefaults.apply(catalogTable.getOptions());
+            if (!options.equals(catalogTable.getOptions())) {
+                return catalogTable.copy(options);
+            }
+        }
+        return table;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sluice.gateway.cli;
 
+import dev.sluice.catalog.store.StoreSettings;
 import dev.sluice.gateway.eo.ExactlyOnceSettings;
 import dev.sluice.gateway.stack.GatewayOptions;
 import dev.sluice.gateway.stack.StackOptions;
@@ -13,6 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** The options of every command that starts the stack. */
 final class StackMixin {
+
+    /** Passwords stay out of the command line, where any user's {@code ps} would show them. */
+    static final String CATALOG_PASSWORD_VARIABLE = "SLUICE_CATALOG_PASSWORD";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -63,6 +67,21 @@ final class StackMixin {
                     "How often pipelines checkpoint and commit their Kafka output (e.g. 500ms, 1s, 5s). Default: ${DEFAULT-VALUE}.")
     Duration checkpointInterval;
 
+    @Option(
+            names = "--catalog-url",
+            paramLabel = "JDBC-URL",
+            description =
+                    "Catalog database: jdbc:postgresql://HOST:PORT/DB to share tables between gateways. "
+                            + "Default: an H2 file under the data dir. The password comes from the "
+                            + "SLUICE_CATALOG_PASSWORD environment variable.")
+    String catalogUrl;
+
+    @Option(
+            names = "--catalog-user",
+            paramLabel = "USER",
+            description = "User of the catalog database.")
+    String catalogUser;
+
     StackOptions toStackOptions() {
         checkPort("--gateway-port", gatewayPort);
         checkPort("--kafka-port", kafkaPort);
@@ -87,13 +106,26 @@ final class StackMixin {
                             + kafkaBootstrap
                             + "'");
         }
+        if (catalogUrl == null && catalogUser != null) {
+            throw new ParameterException(spec.commandLine(), "--catalog-user needs --catalog-url");
+        }
+        Optional<StoreSettings> catalog =
+                Optional.ofNullable(catalogUrl)
+                        .map(
+                                url ->
+                                        new StoreSettings(
+                                                url,
+                                                Optional.ofNullable(catalogUser),
+                                                Optional.ofNullable(
+                                                        System.getenv(CATALOG_PASSWORD_VARIABLE))));
         return new StackOptions(
                 new GatewayOptions(GatewayOptions.LOOPBACK, gatewayPort),
                 kafkaPort,
                 dataDir,
                 parallelism,
                 Optional.ofNullable(kafkaBootstrap),
-                checkpointInterval);
+                checkpointInterval,
+                catalog);
     }
 
     private void checkPort(String option, int port) {

@@ -56,6 +56,7 @@ final class StackRunner {
         out.println("  SQL client        sql-client.sh gateway --endpoint " + endpoint);
         out.println("  Kafka bootstrap   " + kafka);
         out.println("  Flink web UI      " + stack.flinkWebUi());
+        out.println("  Catalog           " + stack.catalogDescription());
         out.println("  Data dir          " + stack.dataDir());
         out.println("  Log file          " + logFile);
         out.println("Stop with Ctrl-C (or SIGTERM); topics, data and checkpoints are kept.");

@@ -26,9 +26,8 @@ import org.apache.flink.sql.parser.dml.SqlStatementSet;
 /**
  * Makes every statement that writes to Kafka exactly-once by default.
  *
- * <p>Kafka tables created through the gateway get the stack's bootstrap servers (when they name
- * none) and {@code read_committed} isolation, so pipelines that read another pipeline's output see
- * committed records only. Every INSERT into a Kafka table gets an {@code OPTIONS} hint with the
+ * <p>Temporary Kafka tables get {@link KafkaTableDefaults} spliced into their DDL (catalog tables
+ * get them when read). Every INSERT into a Kafka table gets an {@code OPTIONS} hint with the
  * exactly-once delivery guarantee, a transactional id prefix unique to that job (two jobs sharing a
  * prefix would fence each other) and a transaction timeout under the broker's maximum. A sink
  * declared weaker than exactly-once is rejected.
@@ -87,24 +86,18 @@ public final class ExactlyOnceRewriter {
             }
             return true;
         }
-        if (node instanceof SqlCreateTable create && !(node instanceof SqlCreateTableLike)) {
-            Map<String, String> options = create.getProperties();
-            if (KafkaOptions.isKafka(options)) {
-                appendOptions(create, tableDefaults(options), edits);
-            }
+        if (node instanceof SqlCreateTable create
+                && create.isTemporary()
+                && !(node instanceof SqlCreateTableLike)) {
+            // Catalog tables get these when read (KafkaTableDefaults); temporary ones never
+            // reach the catalog, so they get them here.
+            appendOptions(create, tableDefaults(create.getProperties()), edits);
         }
         return false;
     }
 
     private Map<String, String> tableDefaults(Map<String, String> options) {
-        Map<String, String> additions = new LinkedHashMap<>();
-        settings.kafkaBootstrap()
-                .filter(bootstrap -> !options.containsKey(KafkaOptions.BOOTSTRAP_SERVERS))
-                .ifPresent(bootstrap -> additions.put(KafkaOptions.BOOTSTRAP_SERVERS, bootstrap));
-        if (!options.containsKey(KafkaOptions.ISOLATION_LEVEL)) {
-            additions.put(KafkaOptions.ISOLATION_LEVEL, KafkaOptions.READ_COMMITTED);
-        }
-        return additions;
+        return new KafkaTableDefaults(settings.kafkaBootstrap()).missing(options);
     }
 
     private void secureSink(RichSqlInsert insert, TextEdits edits)

@@ -7,8 +7,11 @@ import dev.sluice.gateway.eo.ExactlyOnceSettings;
 import dev.sluice.gateway.eo.Rewrite;
 import dev.sluice.gateway.eo.StatementRejectedException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
@@ -46,13 +49,18 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     private final SessionManager sessions;
     private final ExactlyOnceSettings settings;
     private final CheckpointPolicy checkpoints;
+    private final Optional<DefaultCatalog> defaultCatalog;
 
     public SluiceSqlGatewayService(
-            SqlGatewayService delegate, SessionManager sessions, ExactlyOnceSettings settings) {
+            SqlGatewayService delegate,
+            SessionManager sessions,
+            ExactlyOnceSettings settings,
+            Optional<DefaultCatalog> defaultCatalog) {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.checkpoints = new CheckpointPolicy(settings);
+        this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
     }
 
     /** The options that every session starts with, on top of Flink's defaults. */
@@ -102,9 +110,26 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
 
     // ---- everything below is Flink's behaviour, unchanged ----
 
+    /** Every session starts in the persistent catalog unless its client chose a catalog. */
     @Override
     public SessionHandle openSession(SessionEnvironment environment) throws SqlGatewayException {
-        return delegate.openSession(environment);
+        if (defaultCatalog.isEmpty() || environment.getDefaultCatalog().isPresent()) {
+            return delegate.openSession(environment);
+        }
+        SessionEnvironment.Builder builder =
+                SessionEnvironment.newBuilder()
+                        .setSessionEndpointVersion(environment.getSessionEndpointVersion())
+                        .addSessionConfig(environment.getSessionConfig());
+        environment.getSessionName().ifPresent(builder::setSessionName);
+        environment.getRegisteredCatalogCreators().forEach(builder::registerCatalogCreator);
+        List<Map.Entry<String, SessionEnvironment.ModuleCreator>> modules =
+                new ArrayList<>(environment.getRegisteredModuleCreators().entrySet());
+        Collections.reverse(modules);
+        modules.forEach(m -> builder.registerModuleCreatorAtHead(m.getKey(), m.getValue()));
+        DefaultCatalog catalog = defaultCatalog.get();
+        builder.registerCatalogCreator(catalog.name(), catalog.creator());
+        builder.setDefaultCatalog(catalog.name());
+        return delegate.openSession(builder.build());
     }
 
     @Override

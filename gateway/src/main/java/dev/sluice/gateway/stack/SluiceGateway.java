@@ -3,11 +3,13 @@ package dev.sluice.gateway.stack;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.gateway.eo.ExactlyOnceSettings;
+import dev.sluice.gateway.service.DefaultCatalog;
 import dev.sluice.gateway.service.SluiceSqlGatewayService;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -43,13 +45,15 @@ public final class SluiceGateway implements AutoCloseable {
      * @param flinkHost REST address of the Flink cluster that runs the jobs
      * @param sessionDefaults Flink options every session starts with (parallelism, checkpoint
      *     storage, ...)
+     * @param defaultCatalog the catalog sessions start in; Flink's in-memory one when empty
      */
     public static SluiceGateway start(
             GatewayOptions options,
             String flinkHost,
             int flinkPort,
             ExactlyOnceSettings settings,
-            Map<String, String> sessionDefaults) {
+            Map<String, String> sessionDefaults,
+            Optional<DefaultCatalog> defaultCatalog) {
         requireNonNull(options, "options is null");
         Configuration defaults = Configuration.fromMap(sessionDefaults);
         defaults.set(DeploymentOptions.TARGET, "remote");
@@ -61,7 +65,7 @@ public final class SluiceGateway implements AutoCloseable {
         sessions.start();
         SqlGatewayService service =
                 new SluiceSqlGatewayService(
-                        new SqlGatewayServiceImpl(sessions), sessions, settings);
+                        new SqlGatewayServiceImpl(sessions), sessions, settings, defaultCatalog);
         SqlGatewayRestEndpoint endpoint = null;
         try {
             endpoint = new SqlGatewayRestEndpoint(endpointConfig(options), service);

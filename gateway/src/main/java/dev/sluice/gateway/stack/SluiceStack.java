@@ -23,6 +23,7 @@ public final class SluiceStack implements AutoCloseable {
     private final Deque<AutoCloseable> started;
     private final DataDirectory dataDir;
     private final Optional<EmbeddedKafka> kafka;
+    private final PersistentCatalog catalog;
     private final String kafkaBootstrap;
     private final EmbeddedFlink flink;
     private final SluiceGateway gateway;
@@ -32,6 +33,7 @@ public final class SluiceStack implements AutoCloseable {
         this.started = builder.started;
         this.dataDir = builder.dataDir;
         this.kafka = Optional.ofNullable(builder.kafka);
+        this.catalog = builder.catalog;
         this.kafkaBootstrap = builder.kafkaBootstrap;
         this.flink = builder.flink;
         this.gateway = builder.gateway;
@@ -63,6 +65,11 @@ public final class SluiceStack implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return kafkaBootstrap;
+    }
+
+    /** Where the catalog database is, for people. */
+    public String catalogDescription() {
+        return catalog.description();
     }
 
     public boolean kafkaEmbedded() {
@@ -113,6 +120,7 @@ public final class SluiceStack implements AutoCloseable {
         private final StackOptions options;
         private final Deque<AutoCloseable> started = new ArrayDeque<>();
         private DataDirectory dataDir;
+        private PersistentCatalog catalog;
         private EmbeddedKafka kafka;
         private String kafkaBootstrap;
         private EmbeddedFlink flink;
@@ -126,6 +134,8 @@ public final class SluiceStack implements AutoCloseable {
             dataDir = DataDirectory.open(options.dataDir());
             started.push(dataDir);
             checkPortsFree();
+            catalog = PersistentCatalog.open(options.catalog(), dataDir.path());
+            started.push(catalog);
             if (options.externalKafka().isPresent()) {
                 kafkaBootstrap = options.externalKafka().get();
                 ExternalKafka.checkReachable(kafkaBootstrap);
@@ -147,7 +157,8 @@ public final class SluiceStack implements AutoCloseable {
                             flink.restHost(),
                             flink.restPort(),
                             settings,
-                            sessionDefaults());
+                            sessionDefaults(),
+                            Optional.of(catalog.defaultCatalog(Optional.of(kafkaBootstrap))));
             started.push(gateway);
         }
 

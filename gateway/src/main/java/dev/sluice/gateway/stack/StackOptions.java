@@ -2,6 +2,7 @@ package dev.sluice.gateway.stack;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.catalog.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param externalKafka bootstrap servers of an existing Kafka cluster to use instead of the
  *     embedded broker
  * @param checkpointInterval default checkpoint interval of every job
+ * @param catalog where tables, views and functions are kept; an H2 file under the data dir when
+ *     empty
  */
 public record StackOptions(
         GatewayOptions gateway,
@@ -24,9 +27,11 @@ public record StackOptions(
         Path dataDir,
         int parallelism,
         Optional<String> externalKafka,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        Optional<StoreSettings> catalog) {
 
     public StackOptions {
+        requireNonNull(catalog, "catalog is null");
         requireNonNull(gateway, "gateway is null");
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(externalKafka, "externalKafka is null");

@@ -33,7 +33,8 @@ class SluiceDemoITCase {
 
             assertThat(demo.terminate()).isEqualTo(143);
             assertThat(demo.output())
-                    .contains("sql/tables/transactions.sql:3  CREATE TABLE transactions (  ok")
+                    .contains(
+                            "sql/tables/transactions.sql:3  CREATE TABLE IF NOT EXISTS transactions (  ok")
                     .contains(
                             "Fraud alerts from 'fraud-alerts', as a read_committed consumer sees them:")
                     .containsPattern(

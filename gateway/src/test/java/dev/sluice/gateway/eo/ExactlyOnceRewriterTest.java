@@ -105,10 +105,10 @@ class ExactlyOnceRewriterTest {
     }
 
     @Test
-    void givesKafkaTablesTheStacksBrokerAndReadCommitted() throws Exception {
+    void givesTemporaryKafkaTablesTheStacksBrokerAndReadCommitted() throws Exception {
         String ddl =
                 """
-                CREATE TABLE t (
+                CREATE TEMPORARY TABLE t (
                   a STRING
                 ) WITH (
                   'connector' = 'kafka',
@@ -136,15 +136,23 @@ class ExactlyOnceRewriterTest {
                 .endsWith("SELECT * FROM src;\n");
         assertThat(
                         rewriter(Map.of())
-                                .rewrite("CREATE TABLE t (a INT) WITH ('connector' = 'kafka');")
+                                .rewrite(
+                                        "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'kafka');")
                                 .statement())
                 .contains("'properties.isolation.level' = 'read_committed');");
     }
 
     @Test
+    void leavesCatalogTablesAsWrittenForTheCatalogToComplete() throws Exception {
+        String ddl = "CREATE TABLE t (a STRING) WITH ('connector' = 'kafka', 'topic' = 't')";
+
+        assertThat(rewriter(Map.of()).rewrite(ddl).statement()).isEqualTo(ddl);
+    }
+
+    @Test
     void keepsOptionsTheUserSet() throws Exception {
         String ddl =
-                "CREATE TABLE t (a STRING) WITH ('connector' = 'kafka', 'topic' = 't', "
+                "CREATE TEMPORARY TABLE t (a STRING) WITH ('connector' = 'kafka', 'topic' = 't', "
                         + "'properties.bootstrap.servers' = 'broker:9092', "
                         + "'properties.isolation.level' = 'read_uncommitted', 'format' = 'json')";
 

@@ -44,7 +44,8 @@ public final class SharedStack implements BeforeAllCallback {
                             dataDir,
                             2,
                             Optional.empty(),
-                            Duration.ofMillis(500)));
+                            Duration.ofMillis(500),
+                            Optional.empty()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,71 @@
+package dev.sluice.gateway.stack;
+
+import dev.sluice.catalog.SluiceCatalog;
+import dev.sluice.catalog.store.CatalogStore;
+import dev.sluice.catalog.store.CatalogStoreException;
+import dev.sluice.catalog.store.CatalogStores;
+import dev.sluice.catalog.store.StoreSettings;
+import dev.sluice.gateway.eo.KafkaTableDefaults;
+import dev.sluice.gateway.service.DefaultCatalog;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.flink.table.api.config.TableConfigOptions;
+
+/** The catalog every session of the stack starts in, kept in the catalog database. */
+final class PersistentCatalog implements AutoCloseable {
+
+    static final String NAME = TableConfigOptions.TABLE_CATALOG_NAME.defaultValue();
+    static final String DATABASE = TableConfigOptions.TABLE_DATABASE_NAME.defaultValue();
+
+    private final CatalogStore store;
+    private final String description;
+
+    private PersistentCatalog(CatalogStore store, String description) {
+        this.store = store;
+        this.description = description;
+    }
+
+    /**
+     * Opens the configured catalog database, or an H2 file under {@code dataDir}. H2 flushes every
+     * commit at once ({@code WRITE_DELAY=0}): a statement acknowledged to a client survives the
+     * process being killed.
+     */
+    static PersistentCatalog open(Optional<StoreSettings> configured, Path dataDir) {
+        StoreSettings settings =
+                configured.orElseGet(
+                        () ->
+                                new StoreSettings(
+                                        "jdbc:h2:file:"
+                                                + dataDir.resolve("catalog").resolve("sluice")
+                                                + ";WRITE_DELAY=0",
+                                        Optional.empty(),
+                                        Optional.empty()));
+        try {
+            return new PersistentCatalog(
+                    CatalogStores.open(settings),
+                    configured.isPresent() ? settings.url() : "H2, " + dataDir.resolve("catalog"));
+        } catch (CatalogStoreException e) {
+            throw new StartupException(
+                    e.getMessage().replace("check 'url'", "check --catalog-url")
+                            + (configured.isEmpty() ? " (change --data-dir)" : ""),
+                    e);
+        }
+    }
+
+    DefaultCatalog defaultCatalog(Optional<String> kafkaBootstrap) {
+        KafkaTableDefaults defaults = new KafkaTableDefaults(kafkaBootstrap);
+        return new DefaultCatalog(
+                NAME,
+                (config, classLoader) ->
+                        SluiceCatalog.withTableDefaults(NAME, DATABASE, store, defaults));
+    }
+
+    String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
