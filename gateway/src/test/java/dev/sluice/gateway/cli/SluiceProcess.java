@@ -85,6 +85,14 @@ final class SluiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            throw new AssertionError("sluice did not die from SIGKILL");
+        }
+    }
+
     /** Waits until a line of output contains {@code text}. */
     void awaitLine(String text, Duration timeout) {
         await().atMost(timeout).until(() -> output().contains(text) || !process.isAlive());

@@ -1,0 +1,121 @@
+package dev.sluice.gateway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sluice.gateway.sql.SqlProject;
+import dev.sluice.gateway.testkit.JdbcSql;
+import dev.sluice.gateway.testkit.KafkaTestClient;
+import dev.sluice.gateway.testkit.TestTransactions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog behind {@code sluice up} keeps what clients created, across restarts and kills. */
+class PersistentCatalogITCase {
+
+    private static final Path SQL_DIR =
+            Path.of(System.getProperty("sluice.home", "..")).resolve("sql");
+
+    @TempDir Path workDir;
+
+    @Test
+    void tablesCreatedOverJdbcOutliveARestartAndThePipelineRunsAgainstThem() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        try (SluiceProcess first = start(dataDir);
+                Connection jdbc = DriverManager.getConnection(first.awaitReady("JDBC URL"))) {
+            JdbcSql.executeAll(jdbc, SqlProject.load(SQL_DIR, List.of("tables")));
+            first.terminate();
+        }
+
+        try (SluiceProcess second = start(dataDir);
+                Connection jdbc = DriverManager.getConnection(second.awaitReady("JDBC URL"));
+                KafkaTestClient kafka = new KafkaTestClient(second.awaitReady("Kafka bootstrap"))) {
+            assertThat(rows(jdbc, "SHOW TABLES")).contains("transactions", "fraud_alerts");
+            kafka.createTopic("transactions", 4);
+            TestTransactions.produce(
+                    kafka, "transactions", 4, TestTransactions.generate(7, 3_000, 50));
+
+            // No DDL this time: the pipeline finds its tables, with this run's Kafka address.
+            JdbcSql.executeAll(jdbc, SqlProject.load(SQL_DIR, List.of("pipelines")));
+
+            try (KafkaTestClient.Reader alerts = kafka.readCommitted("fraud-alerts")) {
+                await().atMost(Duration.ofMinutes(2)).until(() -> !alerts.poll().isEmpty());
+            }
+            second.terminate();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedCreateTableSurvivesSigkill() throws Exception {
+        Path dataDir = workDir.resolve("data");
+        Map<String, String> acknowledged = new LinkedHashMap<>();
+        try (SluiceProcess first = start(dataDir);
+                Connection jdbc = DriverManager.getConnection(first.awaitReady("JDBC URL"))) {
+            for (int i = 0; i < 200; i++) {
+                String table = "t" + i;
+                JdbcSql.execute(jdbc, createTable(table, i));
+                acknowledged.put(table, showCreate(jdbc, table));
+            }
+            first.kill();
+        }
+
+        try (SluiceProcess second = start(dataDir);
+                Connection jdbc = DriverManager.getConnection(second.awaitReady("JDBC URL"))) {
+            for (Map.Entry<String, String> table : acknowledged.entrySet()) {
+                assertThat(showCreate(jdbc, table.getKey())).isEqualTo(table.getValue());
+            }
+            second.terminate();
+        }
+    }
+
+    /** Tables whose schemas differ in column types, computed columns, watermarks and keys. */
+    private static String createTable(String name, int i) {
+        String computed = i % 2 == 0 ? ", doubled AS amount * 2" : "";
+        String watermark =
+                i % 3 == 0 ? ", WATERMARK FOR ts AS ts - INTERVAL '" + i % 60 + "' SECOND" : "";
+        String key = i % 5 == 0 ? ", PRIMARY KEY (id) NOT ENFORCED" : "";
+        return ("CREATE TABLE %s (id BIGINT NOT NULL COMMENT 'row %d', amount DECIMAL(%d, 2), "
+                        + "ts TIMESTAMP(3), tags ARRAY<STRING>%s%s%s) COMMENT 'table %d' "
+                        + "WITH ('connector' = 'blackhole', 'sluice.test' = '%d')")
+                .formatted(name, i, 10 + i % 20, computed, watermark, key, i, i);
+    }
+
+    private static String showCreate(Connection jdbc, String table) throws Exception {
+        return rows(jdbc, "SHOW CREATE TABLE " + table).get(0);
+    }
+
+    private static List<String> rows(Connection jdbc, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = jdbc.createStatement()) {
+            statement.execute(sql);
+            try (ResultSet result = statement.getResultSet()) {
+                while (result.next()) {
+                    rows.add(String.valueOf(result.getObject(1)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private SluiceProcess start(Path dataDir) throws Exception {
+        return SluiceProcess.start(
+                workDir,
+                "up",
+                "--gateway-port",
+                "0",
+                "--kafka-port",
+                "0",
+                "--data-dir",
+                dataDir.toString());
+    }
+}
