@@ -1,9 +1,6 @@
 package dev.sluice.catalog;
 
-/**
- * Names of the catalog every gateway session starts in. Until the persistent catalog lands, the
- * gateway keeps Flink's in-memory catalog under these names, so SQL written today keeps working.
- */
+/** Names that identify the Sluice catalog to Flink. */
 public final class SluiceCatalogs {
 
     /** The catalog identifier for {@code CREATE CATALOG ... WITH ('type' = 'sluice')}. */
