@@ -1,0 +1,46 @@
+package dev.sluice.gateway.guard;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.gateway.sql.SqlStatement;
+
+/**
+ * One thing the guard found in a statement.
+ *
+ * @param rule stable id, documented in the README ({@code security-connector}, ...)
+ * @param line 1-based line within the statement
+ * @param column 1-based column within the statement
+ * @param message what is wrong
+ * @param fix what to do instead
+ */
+public record Finding(
+        String rule, Severity severity, int line, int column, String message, String fix) {
+
+    /** Errors stop the statement; warnings do not. */
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
+
+    public Finding {
+        requireNonNull(rule, "rule is null");
+        requireNonNull(severity, "severity is null");
+        requireNonNull(message, "message is null");
+        requireNonNull(fix, "fix is null");
+    }
+
+    static Finding error(String rule, int line, int column, String message, String fix) {
+        return new Finding(
+                rule, Severity.ERROR, Math.max(line, 1), Math.max(column, 1), message, fix);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code <where>: [rule] message} and the fix on its own line. */
+    public String render(SqlStatement statement) {
+        return "%s: [%s] %s%n  Fix: %s"
+                .formatted(statement.locate(line, column), rule, message, fix);
+    }
+}

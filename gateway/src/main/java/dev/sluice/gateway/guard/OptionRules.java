@@ -1,0 +1,119 @@
+package dev.sluice.gateway.guard;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Table, hint and catalog options a statement may set. Kafka's {@code properties.*} pass straight
+ * into Kafka clients running in the cluster, so anything that loads classes, resolves config
+ * providers, reaches URLs or reads local files is refused.
+ */
+final class OptionRules {
+
+    static final String CONNECTOR_RULE = "security-connector";
+    static final String FILES_RULE = "security-files";
+    static final String PROPERTIES_RULE = "security-properties";
+
+    private final GuardPolicy policy;
+
+    OptionRules(GuardPolicy policy) {
+        this.policy = requireNonNull(policy, "policy is null");
+    }
+
+    Optional<Finding> check(String key, String value, int line, int column) {
+        String lowerKey = key.toLowerCase(Locale.ROOT);
+        if (lowerKey.equals("connector")) {
+            return connector(value, line, column);
+        }
+        if (lowerKey.equals("path")
+                || lowerKey.endsWith(".location")
+                || lowerKey.endsWith(".file")) {
+            return path(key, value, line, column);
+        }
+        if (lowerKey.startsWith("properties.")) {
+            return kafkaProperty(key, value, line, column);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Finding> connector(String value, int line, int column) {
+        if (policy.connectors().contains(value.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Finding.error(
+                        CONNECTOR_RULE,
+                        line,
+                        column,
+                        "connector '%s' is not allowed on this gateway".formatted(value),
+                        "use one of %s, or ask the operator to allow it"
+                                .formatted(policy.connectors().stream().sorted().toList())));
+    }
+
+    private Optional<Finding> path(String key, String value, int line, int column) {
+        if (policy.allowsPath(value)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Finding.error(
+                        FILES_RULE,
+                        line,
+                        column,
+                        "'%s' names a local file or directory; statements may not read or write files outside the directories the operator allowed"
+                                .formatted(key),
+                        "remove '%s'; %s".formatted(key, policy.describeRoots())));
+    }
+
+    private Optional<Finding> kafkaProperty(String key, String value, int line, int column) {
+        String lowerKey = key.toLowerCase(Locale.ROOT);
+        String lowerValue = value.toLowerCase(Locale.ROOT);
+        if (value.contains("${")) {
+            return refuse(
+                    key,
+                    "refers to a config provider ('${...}'), which reads files, environment variables or URLs",
+                    line,
+                    column);
+        }
+        if (lowerKey.startsWith("properties.config.providers")) {
+            return refuse(
+                    key,
+                    "configures a config provider, which reads files, environment variables or URLs",
+                    line,
+                    column);
+        }
+        if (lowerKey.equals("properties.sasl.jaas.config")
+                && (lowerValue.contains("jndiloginmodule")
+                        || lowerValue.contains("ldaploginmodule"))) {
+            return refuse(
+                    key, "uses a JNDI/LDAP login module, which can load remote code", line, column);
+        }
+        if (lowerKey.endsWith(".class") || lowerKey.endsWith(".classes")) {
+            return refuse(
+                    key,
+                    "makes the Kafka client load a class of the statement's choosing",
+                    line,
+                    column);
+        }
+        if (lowerKey.contains("oauthbearer") && lowerKey.contains("url")) {
+            return refuse(
+                    key,
+                    "makes the Kafka client fetch a URL of the statement's choosing",
+                    line,
+                    column);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Finding> refuse(String key, String why, int line, int column) {
+        return Optional.of(
+                Finding.error(
+                        PROPERTIES_RULE,
+                        line,
+                        column,
+                        "option '%s' %s".formatted(key, why),
+                        "remove '%s'; Kafka security settings belong to the operator's configuration"
+                                .formatted(key)));
+    }
+}
