@@ -125,14 +125,16 @@ class ExactlyOnceWindowsITCase {
                 "CREATE TABLE quiet_sink (id INT) WITH ('connector' = 'kafka', 'topic' = '"
                         + topic
                         + "', 'format' = 'json')");
-        JdbcSql.execute(jdbc, "SET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE'");
-
-        assertThatThrownBy(() -> JdbcSql.execute(jdbc, "INSERT INTO quiet_sink VALUES (1)"))
+        assertThatThrownBy(
+                        () ->
+                                JdbcSql.execute(
+                                        jdbc,
+                                        "SET 'execution.checkpointing.mode' = 'AT_LEAST_ONCE'"))
                 .hasStackTraceContaining(
-                        "this session sets 'execution.checkpointing.mode' = 'AT_LEAST_ONCE'; "
-                                + "Sluice deploys every pipeline exactly-once.")
-                .hasStackTraceContaining("Fix: RESET 'execution.checkpointing.mode';");
-        JdbcSql.execute(jdbc, "RESET 'execution.checkpointing.mode'");
+                        "line 1, column 1: [exactly-once] 'execution.checkpointing.mode' = 'AT_LEAST_ONCE' "
+                                + "would weaken every pipeline of this session below exactly-once")
+                .hasStackTraceContaining(
+                        "Fix: leave 'execution.checkpointing.mode' at 'EXACTLY_ONCE'");
         JdbcSql.execute(jdbc, "SET 'execution.checkpointing.interval' = '20 min'");
         assertThatThrownBy(() -> JdbcSql.execute(jdbc, "INSERT INTO quiet_sink VALUES (1)"))
                 .hasStackTraceContaining(
@@ -151,7 +153,8 @@ class ExactlyOnceWindowsITCase {
 
         assertThatThrownBy(() -> JdbcSql.execute(jdbc, "INSERT INTO loose_sink VALUES (1)"))
                 .hasStackTraceContaining(
-                        "line 1, column 13: sink 'loose_sink' has 'sink.delivery-guarantee' = 'at-least-once'")
+                        "line 1, column 13: [exactly-once] sink 'loose_sink' has "
+                                + "'sink.delivery-guarantee' = 'at-least-once'")
                 .hasStackTraceContaining("Fix: remove the option or set it to 'exactly-once'");
         assertThat(stack.flink().runningJobs()).isEmpty();
         assertThat(kafka.topics()).doesNotContain(topic);

@@ -66,6 +66,29 @@ class SqlClientITCase {
         }
     }
 
+    @Test
+    void initScriptWithAForbiddenStatementIsRefused() throws Exception {
+        Path init =
+                Files.writeString(
+                        tmp.resolve("evil-init.sql"),
+                        "SET 'pipeline.jars' = 'file:///tmp/evil.jar';\n");
+
+        Process client =
+                sqlClient(
+                        "-i", init.toString(),
+                        "-f", copy("script.sql", "never").toString(),
+                        "-hist", tmp.resolve("history").toString());
+        String output = readAll(client.getInputStream());
+        assertThat(client.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        // The stock client reports a failed init script in one line and stops (exit code 0);
+        // the guard's message goes to the client's log.
+        assertThat(output)
+                .contains("Failed to initialize from sql script: " + init)
+                .doesNotContain("Submitting SQL update statement");
+        assertThat(stack.flink().runningJobs()).isEmpty();
+    }
+
     private Process sqlClient(String... args) throws IOException {
         Path conf = Files.createDirectories(tmp.resolve("conf"));
         Files.writeString(conf.resolve("config.yaml"), "");

@@ -129,8 +129,8 @@ public final class ExactlyOnceRewriter {
         if (guarantee != null && !guarantee.equalsIgnoreCase(KafkaOptions.EXACTLY_ONCE)) {
             throw new StatementRejectedException(
                     """
-                    line %d, column %d: sink '%s' has '%s' = '%s'; Sluice deploys every pipeline \
-                    exactly-once.
+                    line %d, column %d: [exactly-once] sink '%s' has '%s' = '%s'; Sluice deploys \
+                    every pipeline exactly-once.
                       Fix: remove the option or set it to '%s' (a transactional id prefix is \
                     assigned for you)."""
                             .formatted(

@@ -45,7 +45,8 @@ final class CheckpointPolicy {
         if (!mode.toUpperCase(Locale.ROOT).replace('-', '_').equals("EXACTLY_ONCE")) {
             throw new StatementRejectedException(
                     """
-                    this session sets '%s' = '%s'; Sluice deploys every pipeline exactly-once.
+                    [exactly-once] this session sets '%s' = '%s'; Sluice deploys every pipeline \
+                    exactly-once.
                       Fix: RESET '%s';"""
                             .formatted(MODE, mode, MODE));
         }
@@ -55,7 +56,8 @@ final class CheckpointPolicy {
         if (interval.isZero() || interval.isNegative()) {
             throw new StatementRejectedException(
                     """
-                    checkpointing is disabled in this session ('%s' = '%s'); Kafka sinks commit on \
+                    [exactly-once] checkpointing is disabled in this session ('%s' = '%s'); Kafka \
+                    sinks commit on \
                     checkpoints, so the output would never become visible.
                       Fix: RESET '%s'; (Sluice's default is %s)"""
                             .formatted(
@@ -68,7 +70,8 @@ final class CheckpointPolicy {
         if (interval.compareTo(settings.transactionTimeout()) >= 0) {
             throw new StatementRejectedException(
                     """
-                    '%s' = '%s' is not shorter than the Kafka transaction timeout (%s); the \
+                    [exactly-once] '%s' = '%s' is not shorter than the Kafka transaction timeout \
+                    (%s); the \
                     broker would abort every transaction before its checkpoint commits it.
                       Fix: SET '%s' to less than %s."""
                             .formatted(

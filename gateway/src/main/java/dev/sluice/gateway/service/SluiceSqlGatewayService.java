@@ -6,9 +6,15 @@ import dev.sluice.gateway.eo.ExactlyOnceRewriter;
 import dev.sluice.gateway.eo.ExactlyOnceSettings;
 import dev.sluice.gateway.eo.Rewrite;
 import dev.sluice.gateway.eo.StatementRejectedException;
+import dev.sluice.gateway.guard.Finding;
+import dev.sluice.gateway.guard.GuardPolicy;
+import dev.sluice.gateway.guard.StatementGuard;
+import dev.sluice.gateway.sql.SqlScript;
+import dev.sluice.gateway.sql.SqlStatement;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +43,11 @@ import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.apache.flink.table.gateway.service.session.SessionManager;
 
 /**
- * Flink's SQL Gateway service with Sluice in front of every statement. The stock REST endpoint
- * serves it, so the stock JDBC driver and SQL client work unchanged.
+ * Flink's SQL Gateway service with Sluice in front of every statement: the {@link StatementGuard}
+ * on every path a statement or a setting can take (session properties, statements, init scripts,
+ * per-statement config, materialized-table refreshes, script deploys), then the exactly-once
+ * rewrite. The stock REST endpoint serves it, so the stock JDBC driver and SQL client work
+ * unchanged.
  *
  * <p>A rejected statement becomes an operation that fails with the rejection message: clients then
  * print that message, where a synchronous exception would reach them as "Internal server error".
@@ -50,17 +59,20 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     private final ExactlyOnceSettings settings;
     private final CheckpointPolicy checkpoints;
     private final Optional<DefaultCatalog> defaultCatalog;
+    private final StatementGuard guard;
 
     public SluiceSqlGatewayService(
             SqlGatewayService delegate,
             SessionManager sessions,
             ExactlyOnceSettings settings,
-            Optional<DefaultCatalog> defaultCatalog) {
+            Optional<DefaultCatalog> defaultCatalog,
+            GuardPolicy policy) {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.checkpoints = new CheckpointPolicy(settings);
         this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
+        this.guard = new StatementGuard(policy);
     }
 
     /** The options that every session starts with, on top of Flink's defaults. */
@@ -73,6 +85,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             SessionHandle session, String statement, long timeoutMs, Configuration config)
             throws SqlGatewayException {
         try {
+            refuseFindings(statement, config.toMap());
             Rewrite rewrite = rewriter(session).rewrite(statement);
             if (rewrite.submitsJob()) {
                 checkpoints.check(delegate.getSessionConfig(session), config);
@@ -88,11 +101,39 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             throws SqlGatewayException {
         Rewrite rewrite;
         try {
+            refuseFindings(statement, Map.of());
             rewrite = rewriter(session).rewrite(statement);
         } catch (StatementRejectedException e) {
             throw new SqlGatewayException(e.getMessage(), e);
         }
         delegate.configureSession(session, rewrite.statement(), timeoutMs);
+    }
+
+    /** Runs the guard; its errors, rendered for the user, become the rejection. */
+    private void refuseFindings(String statement, Map<String, String> config)
+            throws StatementRejectedException {
+        List<Finding> findings = new ArrayList<>(guard.check(statement));
+        findings.addAll(guard.checkConfig(config));
+        refuse(SqlStatement.standalone(statement), findings);
+    }
+
+    private static void refuse(SqlStatement statement, List<Finding> findings)
+            throws StatementRejectedException {
+        List<String> errors =
+                findings.stream().filter(Finding::isError).map(f -> f.render(statement)).toList();
+        if (!errors.isEmpty()) {
+            throw new StatementRejectedException(String.join(System.lineSeparator(), errors));
+        }
+    }
+
+    /**
+     * The session properties a client chose. Flink's SQL client also sends its own bookkeeping
+     * ({@code $internal.*}), which the gateway ignores anyway.
+     */
+    private static Map<String, String> clientSettings(Map<String, String> sessionConfig) {
+        Map<String, String> chosen = new HashMap<>(sessionConfig);
+        chosen.keySet().removeIf(key -> key.startsWith("$internal."));
+        return chosen;
     }
 
     private ExactlyOnceRewriter rewriter(SessionHandle session) {
@@ -113,6 +154,14 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     /** Every session starts in the persistent catalog unless its client chose a catalog. */
     @Override
     public SessionHandle openSession(SessionEnvironment environment) throws SqlGatewayException {
+        List<Finding> findings = guard.checkConfig(clientSettings(environment.getSessionConfig()));
+        if (findings.stream().anyMatch(Finding::isError)) {
+            throw new SqlGatewayException(
+                    "session properties refused: "
+                            + findings.stream()
+                                    .map(f -> "[" + f.rule() + "] " + f.message())
+                                    .toList());
+        }
         if (defaultCatalog.isEmpty() || environment.getDefaultCatalog().isPresent()) {
             return delegate.openSession(environment);
         }
@@ -261,6 +310,13 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             Map<String, String> dynamicOptions,
             Map<String, String> staticPartitions,
             Map<String, String> executionConfig) {
+        List<Finding> findings = new ArrayList<>(guard.checkOptions(dynamicOptions));
+        findings.addAll(guard.checkConfig(executionConfig));
+        try {
+            refuse(SqlStatement.standalone(materializedTable), findings);
+        } catch (StatementRejectedException e) {
+            return reject(session, e);
+        }
         return delegate.refreshMaterializedTable(
                 session,
                 materializedTable,
@@ -275,6 +331,18 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     public <ClusterID> ClusterID deployScript(
             SessionHandle session, URI scriptUri, String script, Configuration executionConfig)
             throws SqlGatewayException {
+        if (scriptUri != null) {
+            throw new SqlGatewayException(
+                    "[security-files] deploying a script from a URI would fetch it from elsewhere; send the script's text instead");
+        }
+        try {
+            for (SqlStatement statement : SqlScript.split("script", script == null ? "" : script)) {
+                refuse(statement, guard.check(statement.text()));
+            }
+            refuse(SqlStatement.standalone("script"), guard.checkConfig(executionConfig.toMap()));
+        } catch (StatementRejectedException e) {
+            throw new SqlGatewayException(e.getMessage(), e);
+        }
         return delegate.deployScript(session, scriptUri, script, executionConfig);
     }
 }

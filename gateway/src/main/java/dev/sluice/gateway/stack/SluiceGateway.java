@@ -3,6 +3,7 @@ package dev.sluice.gateway.stack;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.gateway.eo.ExactlyOnceSettings;
+import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.service.DefaultCatalog;
 import dev.sluice.gateway.service.SluiceSqlGatewayService;
 import java.net.InetSocketAddress;
@@ -53,7 +54,8 @@ public final class SluiceGateway implements AutoCloseable {
             int flinkPort,
             ExactlyOnceSettings settings,
             Map<String, String> sessionDefaults,
-            Optional<DefaultCatalog> defaultCatalog) {
+            Optional<DefaultCatalog> defaultCatalog,
+            GuardPolicy policy) {
         requireNonNull(options, "options is null");
         Configuration defaults = Configuration.fromMap(sessionDefaults);
         defaults.set(DeploymentOptions.TARGET, "remote");
@@ -65,7 +67,11 @@ public final class SluiceGateway implements AutoCloseable {
         sessions.start();
         SqlGatewayService service =
                 new SluiceSqlGatewayService(
-                        new SqlGatewayServiceImpl(sessions), sessions, settings, defaultCatalog);
+                        new SqlGatewayServiceImpl(sessions),
+                        sessions,
+                        settings,
+                        defaultCatalog,
+                        policy);
         SqlGatewayRestEndpoint endpoint = null;
         try {
             endpoint = new SqlGatewayRestEndpoint(endpointConfig(options), service);

@@ -158,7 +158,8 @@ public final class SluiceStack implements AutoCloseable {
                             flink.restPort(),
                             settings,
                             sessionDefaults(),
-                            Optional.of(catalog.defaultCatalog(Optional.of(kafkaBootstrap))));
+                            Optional.of(catalog.defaultCatalog(Optional.of(kafkaBootstrap))),
+                            options.guard());
             started.push(gateway);
         }
 

@@ -3,6 +3,7 @@ package dev.sluice.gateway.stack;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.catalog.store.StoreSettings;
+import dev.sluice.gateway.guard.GuardPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param checkpointInterval default checkpoint interval of every job
  * @param catalog where tables, views and functions are kept; an H2 file under the data dir when
  *     empty
+ * @param guard what statements may do
  */
 public record StackOptions(
         GatewayOptions gateway,
@@ -28,9 +30,11 @@ public record StackOptions(
         int parallelism,
         Optional<String> externalKafka,
         Duration checkpointInterval,
-        Optional<StoreSettings> catalog) {
+        Optional<StoreSettings> catalog,
+        GuardPolicy guard) {
 
     public StackOptions {
+        requireNonNull(guard, "guard is null");
         requireNonNull(catalog, "catalog is null");
         requireNonNull(gateway, "gateway is null");
         requireNonNull(dataDir, "dataDir is null");

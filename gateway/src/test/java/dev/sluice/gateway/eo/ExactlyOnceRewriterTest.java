@@ -98,8 +98,8 @@ class ExactlyOnceRewriterTest {
         assertThatThrownBy(() -> rewriter.rewrite("INSERT INTO alerts\n  SELECT * FROM src"))
                 .isInstanceOf(StatementRejectedException.class)
                 .hasMessage(
-                        "line 1, column 13: sink 'alerts' has 'sink.delivery-guarantee' = 'at-least-once'; "
-                                + "Sluice deploys every pipeline exactly-once.\n"
+                        "line 1, column 13: [exactly-once] sink 'alerts' has 'sink.delivery-guarantee' = "
+                                + "'at-least-once'; Sluice deploys every pipeline exactly-once.\n"
                                 + "  Fix: remove the option or set it to 'exactly-once' "
                                 + "(a transactional id prefix is assigned for you).");
     }

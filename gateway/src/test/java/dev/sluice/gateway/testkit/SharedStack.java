@@ -1,5 +1,6 @@
 package dev.sluice.gateway.testkit;
 
+import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.stack.GatewayOptions;
 import dev.sluice.gateway.stack.SluiceStack;
 import dev.sluice.gateway.stack.StackOptions;
@@ -45,7 +46,8 @@ public final class SharedStack implements BeforeAllCallback {
                             2,
                             Optional.empty(),
                             Duration.ofMillis(500),
-                            Optional.empty()));
+                            Optional.empty(),
+                            GuardPolicy.defaults()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
