@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description =
                 "Streaming SQL on Apache Flink and Apache Kafka: validated, exactly-once pipelines.",
-        subcommands = {UpCommand.class, DemoCommand.class, GenerateCommand.class},
+        subcommands = {
+            UpCommand.class,
+            DemoCommand.class,
+            ValidateCommand.class,
+            GenerateCommand.class
+        },
         footer = {
             "",
             "Exit codes: 0 success, 1 failure (the message says what to change), 2 bad usage.",

@@ -38,6 +38,15 @@ public record Finding(
         return severity == Severity.ERROR;
     }
 
+    /** {@code file:line:column: [rule] message} and the fix: the form compilers and linters use. */
+    public String renderCompact(SqlStatement statement) {
+        int fileLine = statement.line() + line - 1;
+        int fileColumn = line == 1 ? statement.column() + column - 1 : column;
+        String prefix = severity == Severity.WARNING ? "warning: " : "";
+        return "%s:%d:%d: %s[%s] %s%n  Fix: %s"
+                .formatted(statement.source(), fileLine, fileColumn, prefix, rule, message, fix);
+    }
+
     /** {@code <where>: [rule] message} and the fix on its own line. */
     public String render(SqlStatement statement) {
         return "%s: [%s] %s%n  Fix: %s"

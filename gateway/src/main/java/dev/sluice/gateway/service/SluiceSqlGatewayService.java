@@ -60,6 +60,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     private final CheckpointPolicy checkpoints;
     private final Optional<DefaultCatalog> defaultCatalog;
     private final StatementGuard guard;
+    private final SessionPlanCheck plans;
 
     public SluiceSqlGatewayService(
             SqlGatewayService delegate,
@@ -73,6 +74,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
         this.checkpoints = new CheckpointPolicy(settings);
         this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
         this.guard = new StatementGuard(policy);
+        this.plans = new SessionPlanCheck(sessions);
     }
 
     /** The options that every session starts with, on top of Flink's defaults. */
@@ -86,6 +88,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             throws SqlGatewayException {
         try {
             refuseFindings(statement, config.toMap());
+            refuse(SqlStatement.standalone(statement), plans.check(session, statement, config));
             Rewrite rewrite = rewriter(session).rewrite(statement);
             if (rewrite.submitsJob()) {
                 checkpoints.check(delegate.getSessionConfig(session), config);

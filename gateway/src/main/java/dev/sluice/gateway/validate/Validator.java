@@ -1,0 +1,216 @@
+package dev.sluice.gateway.validate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.catalog.SluiceCatalog;
+import dev.sluice.catalog.store.CatalogStore;
+import dev.sluice.catalog.store.CatalogStores;
+import dev.sluice.catalog.store.StoreSettings;
+import dev.sluice.gateway.eo.KafkaTableDefaults;
+import dev.sluice.gateway.guard.Finding;
+import dev.sluice.gateway.guard.GuardPolicy;
+import dev.sluice.gateway.guard.PlanRules;
+import dev.sluice.gateway.guard.StatementGuard;
+import dev.sluice.gateway.sql.FlinkSqlParsing;
+import dev.sluice.gateway.sql.SqlStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.flink.sql.parser.ddl.SqlReset;
+import org.apache.flink.sql.parser.ddl.SqlSet;
+import org.apache.flink.sql.parser.dml.RichSqlInsert;
+import org.apache.flink.sql.parser.dml.SqlExecute;
+import org.apache.flink.sql.parser.dml.SqlStatementSet;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.config.ExecutionConfigOptions;
+import org.apache.flink.table.catalog.ResolvedSchema;
+
+/**
+ * Validates SQL files offline, statement by statement, the way the gateway would: Sluice's guard,
+ * then Flink's parser, validator and planner against an in-memory catalog that the files' own DDL
+ * fills, then the streaming rules on the plan. No Kafka, no cluster, no network.
+ */
+public final class Validator implements AutoCloseable {
+
+    private static final String CATALOG = "default_catalog";
+    private static final String DATABASE = "default_database";
+    private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final Pattern CLIENT_ONLY =
+            Pattern.compile(
+                    "^\\s*(BEGIN\\s+STATEMENT\\s+SET|END|HELP|QUIT|EXIT|CLEAR)\\s*;?\\s*$",
+                    Pattern.CASE_INSENSITIVE);
+
+    private final StatementGuard guard;
+    private final CatalogStore store;
+    private final TableEnvironment tables;
+
+    public Validator(GuardPolicy policy) {
+        this.guard = new StatementGuard(requireNonNull(policy, "policy is null"));
+        this.store =
+                CatalogStores.open(
+                        new StoreSettings(
+                                "jdbc:h2:mem:sluice-validate-"
+                                        + UUID.randomUUID()
+                                        + ";DB_CLOSE_DELAY=-1",
+                                Optional.empty(),
+                                Optional.empty()));
+        this.tables =
+                TableEnvironment.create(
+                        EnvironmentSettings.newInstance()
+                                .inStreamingMode()
+                                .withBuiltInCatalogName("sluice_builtin")
+                                .build());
+        // Kafka tables validate as they would on a gateway: with a bootstrap address filled in.
+        tables.registerCatalog(
+                CATALOG,
+                SluiceCatalog.withTableDefaults(
+                        CATALOG,
+                        DATABASE,
+                        store,
+                        new KafkaTableDefaults(Optional.of("localhost:9092"))));
+        tables.useCatalog(CATALOG);
+    }
+
+    /** The findings of one statement; statements without errors change the in-memory catalog. */
+    public List<Finding> validate(SqlStatement statement) {
+        String text = statement.text();
+        List<Finding> findings = new ArrayList<>(guard.check(text));
+        if (findings.stream().anyMatch(Finding::isError)) {
+            return findings;
+        }
+        SqlNode node;
+        try {
+            node = FlinkSqlParsing.parse(withoutTerminator(text));
+        } catch (SqlParseException e) {
+            if (!CLIENT_ONLY.matcher(text).matches()) {
+                findings.add(syntaxError(e));
+            }
+            return findings;
+        }
+        findings.addAll(PlanRules.checkTree(node, this::schema));
+        if (findings.stream().anyMatch(Finding::isError)) {
+            return findings;
+        }
+        try {
+            if (node instanceof SqlSet set && set.getKey() != null) {
+                tables.getConfig()
+                        .getConfiguration()
+                        .setString(set.getKeyString(), set.getValueString());
+            } else if (node instanceof SqlReset || node instanceof SqlSet) {
+                return findings;
+            } else if (isQueryOrDml(node)) {
+                String plan = tables.explainSql(text);
+                PlanRules.checkPlan(plan, node, stateTtlConfigured(), text)
+                        .ifPresent(findings::add);
+            } else {
+                tables.executeSql(text);
+            }
+        } catch (RuntimeException e) {
+            findings.add(flinkError(e));
+        }
+        return findings;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private Optional<ResolvedSchema> schema(List<String> name) {
+        try {
+            return Optional.of(tables.from(String.join(".", quoted(name))).getResolvedSchema());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> quoted(List<String> name) {
+        return name.stream().map(part -> "`" + part.replace("`", "``") + "`").toList();
+    }
+
+    private boolean stateTtlConfigured() {
+        Duration ttl = tables.getConfig().get(ExecutionConfigOptions.IDLE_STATE_RETENTION);
+        return !ttl.isZero();
+    }
+
+    private static boolean isDml(SqlNode node) {
+        return node instanceof RichSqlInsert
+                || node instanceof SqlStatementSet
+                || node instanceof SqlExecute execute && isDml(execute.getStatement());
+    }
+
+    private static boolean isQueryOrDml(SqlNode node) {
+        return node.getKind().belongsTo(SqlKind.QUERY)
+                || node instanceof RichSqlInsert
+                || node instanceof SqlStatementSet
+                || node instanceof SqlExecute;
+    }
+
+    private static Finding syntaxError(SqlParseException e) {
+        String first = e.getMessage().lines().findFirst().orElse(e.getMessage());
+        List<String> expected =
+                e.getExpectedTokenNames() == null
+                        ? List.of()
+                        : e.getExpectedTokenNames().stream().sorted().limit(8).toList();
+        return new Finding(
+                "sql-syntax",
+                Finding.Severity.ERROR,
+                Math.max(e.getPos().getLineNum(), 1),
+                Math.max(e.getPos().getColumnNum(), 1),
+                first.replaceAll("\\s+at line \\d+, column \\d+\\.?", "").strip(),
+                expected.isEmpty()
+                        ? "check the statement's syntax"
+                        : "expected one of " + String.join(", ", expected));
+    }
+
+    /** Flink's own error, at the position it names. */
+    private static Finding flinkError(RuntimeException e) {
+        String message = innermost(e);
+        Matcher position = POSITION.matcher(message);
+        int line = 1;
+        int column = 1;
+        if (position.find()) {
+            line = Integer.parseInt(position.group(1));
+            column = Integer.parseInt(position.group(2));
+        }
+        String cleaned =
+                message.replaceFirst("^From line \\d+, column \\d+ to line \\d+, column \\d+: ", "")
+                        .lines()
+                        .findFirst()
+                        .orElse(message)
+                        .strip();
+        return new Finding(
+                "sql-validation",
+                Finding.Severity.ERROR,
+                line,
+                column,
+                cleaned,
+                "fix the statement so that Flink accepts it");
+    }
+
+    private static String innermost(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String withoutTerminator(String statement) {
+        String stripped = statement.stripTrailing();
+        return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : statement;
+    }
+}
