@@ -171,15 +171,18 @@ public final class Validator implements AutoCloseable {
                         : "expected one of " + String.join(", ", expected));
     }
 
-    /** Flink's own error, at the position it names. */
+    /** Flink's own error, at the position it names anywhere in its causes. */
     private static Finding flinkError(RuntimeException e) {
         String message = innermost(e);
-        Matcher position = POSITION.matcher(message);
         int line = 1;
         int column = 1;
-        if (position.find()) {
-            line = Integer.parseInt(position.group(1));
-            column = Integer.parseInt(position.group(2));
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            Matcher position = POSITION.matcher(String.valueOf(t.getMessage()));
+            if (position.find()) {
+                line = Integer.parseInt(position.group(1));
+                column = Integer.parseInt(position.group(2));
+                break;
+            }
         }
         String cleaned =
                 message.replaceFirst("^From line \\d+, column \\d+ to line \\d+, column \\d+: ", "")
@@ -188,12 +191,20 @@ public final class Validator implements AutoCloseable {
                         .orElse(message)
                         .strip();
         return new Finding(
-                "sql-validation",
-                Finding.Severity.ERROR,
-                line,
-                column,
-                cleaned,
-                "fix the statement so that Flink accepts it");
+                "sql-validation", Finding.Severity.ERROR, line, column, cleaned, fixFor(cleaned));
+    }
+
+    private static String fixFor(String message) {
+        if (message.startsWith("Object '")) {
+            return "create it first, or check its name (SHOW TABLES)";
+        }
+        if (message.startsWith("Column '")) {
+            return "check the column's name (DESCRIBE the table)";
+        }
+        if (message.contains("No match found for function signature")) {
+            return "check the function's name and argument types (SHOW FUNCTIONS)";
+        }
+        return "change the statement so that Flink accepts it";
     }
 
     private static String innermost(Throwable e) {

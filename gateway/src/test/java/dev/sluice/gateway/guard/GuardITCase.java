@@ -9,6 +9,7 @@ import dev.sluice.gateway.stack.SluiceStack;
 import dev.sluice.gateway.testkit.JdbcSql;
 import dev.sluice.gateway.testkit.SharedStack;
 import dev.sluice.gateway.testkit.StackParameterResolver;
+import dev.sluice.gateway.validate.Validator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -136,6 +137,40 @@ class GuardITCase {
         assertThat(stackTrace(refusal))
                 .contains("session properties refused")
                 .contains("[security-config] 'pipeline.jars' may not be set from a session");
+    }
+
+    /**
+     * The streaming rules that need the catalog and the planner: what {@code sluice validate}
+     * reports offline, the gateway refuses live with the same message.
+     */
+    @Test
+    void refusesWhatValidateReportsWithTheSameMessages() throws Exception {
+        Path file = Path.of("src/test/resources/validate/streaming.sql");
+        int refused = 0;
+        try (Validator validator = new Validator(GuardPolicy.defaults())) {
+            for (SqlStatement statement :
+                    SqlScript.split(file.toString(), Files.readString(file))) {
+                List<Finding> errors =
+                        validator.validate(statement).stream().filter(Finding::isError).toList();
+                Throwable outcome = catchThrowable(() -> JdbcSql.execute(jdbc, statement.text()));
+                if (errors.isEmpty()) {
+                    assertThat(outcome).as(statement.text()).isNull();
+                    continue;
+                }
+                assertThat(outcome).as(statement.text()).isNotNull();
+                for (Finding error : errors) {
+                    if (!error.rule().startsWith("sql-")) {
+                        assertThat(stackTrace(outcome))
+                                .contains("[" + error.rule() + "] " + error.message())
+                                .contains("Fix: " + error.fix());
+                        refused++;
+                    }
+                }
+            }
+        } finally {
+            stack.flink().cancelAll();
+        }
+        assertThat(refused).as("event-time and unbounded-state refusals").isEqualTo(2);
     }
 
     /** The path the SQL client's {@code -i} init scripts take. */
