@@ -134,6 +134,45 @@ class CliTest {
         assertThat(result.err()).contains("--kafka-bootstrap must be HOST:PORT");
     }
 
+    @Test
+    void validateSpeaksJsonForTools() throws Exception {
+        Path sql =
+                Files.writeString(
+                        tmp.resolve("bad.sql"),
+                        "CREATE TABLE t (a INT) WITH (\n  'connector' = 'filesystem', 'path' = '/tmp/x', 'format' = 'csv');\n");
+
+        Result result = run("validate", "--format", "json", sql.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out())
+                .contains("\"rule\" : \"security-connector\"")
+                .contains("\"line\" : 2")
+                .contains("\"column\" : 17")
+                .contains("\"severity\" : \"error\"")
+                .contains(
+                        "\"fix\" : \"use one of [blackhole, datagen, kafka, print, upsert-kafka]");
+    }
+
+    @Test
+    void validateOfAMissingFileIsAUsageError() {
+        Result result = run("validate", tmp.resolve("nope.sql").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("no such file or directory: " + tmp.resolve("nope.sql"));
+    }
+
+    @Test
+    void validateOfTheShippedPipelinesIsClean() {
+        Result result =
+                run(
+                        "validate",
+                        Path.of(System.getProperty("sluice.home", "..")).resolve("sql").toString());
+
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("statement(s): 0 error(s), 0 warning(s)");
+    }
+
     private static void collect(CommandLine cli, List<String> path, List<List<String>> out) {
         for (var sub : cli.getSubcommands().entrySet()) {
             if (sub.getKey().equals("help")) {
