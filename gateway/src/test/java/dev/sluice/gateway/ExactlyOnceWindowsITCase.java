@@ -160,6 +160,24 @@ class ExactlyOnceWindowsITCase {
         assertThat(kafka.topics()).doesNotContain(topic);
     }
 
+    @Test
+    void runsASinkTheOperatorExemptedAtItsDeclaredGuarantee() throws Exception {
+        String topic = KafkaTestClient.uniqueTopic("exempt");
+        JdbcSql.execute(
+                jdbc,
+                "CREATE TEMPORARY TABLE exempt_sink (id INT) WITH ('connector' = 'kafka', 'topic' = '"
+                        + topic
+                        + "', 'format' = 'json', 'sink.delivery-guarantee' = 'at-least-once')");
+
+        JdbcSql.execute(jdbc, "INSERT INTO exempt_sink VALUES (7)");
+
+        try (KafkaTestClient.Reader reader = kafka.readCommitted(topic)) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> reader.poll().size() >= 1);
+            assertThat(reader.poll()).containsExactly("{\"id\":7}");
+        }
+        assertThat(kafka.transactionalIds()).noneMatch(id -> id.startsWith("sluice-exempt-sink-"));
+    }
+
     private void runWindowQuery(
             String query, List<Transaction> input, List<WindowAggregate> expected)
             throws Exception {

@@ -308,6 +308,22 @@ public final class CatalogStore implements AutoCloseable {
                                 == 1);
     }
 
+    /**
+     * Copies every database, table, view and function into {@code target}, reading this store only:
+     * how {@code sluice validate --catalog-url} sees a real catalog without changing it.
+     */
+    public void copyTo(CatalogStore target) {
+        for (String database : databaseNames()) {
+            database(database).ifPresent(target::createDatabase);
+            for (String name : objectNames(database, Optional.empty())) {
+                object(database, name).ifPresent(target::createObject);
+            }
+            for (String name : functionNames(database)) {
+                function(database, name).ifPresent(target::createFunction);
+            }
+        }
+    }
+
     // ---- helpers ----
 
     /** Runs a write that a unique or foreign key may refuse; returns false when one did. */

@@ -102,6 +102,13 @@ final class StackMixin {
                     "Also allow this table connector (allowed by default: blackhole, datagen, kafka, print, upsert-kafka). Repeatable.")
     List<String> extraConnectors = new ArrayList<>();
 
+    @Option(
+            names = "--allow-at-least-once",
+            paramLabel = "TABLE",
+            description =
+                    "Let this sink table keep a declared 'sink.delivery-guarantee' of 'at-least-once' or 'none' instead of being refused. Repeatable.")
+    List<String> atLeastOnceSinks = new ArrayList<>();
+
     StackOptions toStackOptions() {
         checkPort("--gateway-port", gatewayPort);
         checkPort("--kafka-port", kafkaPort);
@@ -146,7 +153,8 @@ final class StackMixin {
                 Optional.ofNullable(kafkaBootstrap),
                 checkpointInterval,
                 catalog,
-                guardPolicy());
+                guardPolicy(),
+                Set.copyOf(atLeastOnceSinks));
     }
 
     private GuardPolicy guardPolicy() {

@@ -1,5 +1,6 @@
 package dev.sluice.gateway.cli;
 
+import dev.sluice.catalog.store.CatalogStoreException;
 import dev.sluice.gateway.demo.StatementFailedException;
 import dev.sluice.gateway.stack.StartupException;
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
             throws Exception {
         if (e instanceof StartupException
                 || e instanceof StatementFailedException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException
+                || e instanceof CatalogStoreException) {
             cli.getErr().println("sluice " + cli.getCommandName() + ": " + e.getMessage());
             return 1;
         }

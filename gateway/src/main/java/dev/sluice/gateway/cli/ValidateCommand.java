@@ -3,6 +3,7 @@ package dev.sluice.gateway.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.catalog.store.StoreSettings;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.sql.SqlProject;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -66,6 +68,19 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--allow-connector", paramLabel = "NAME", description = "As for sluice up.")
     List<String> extraConnectors = new ArrayList<>();
 
+    @Option(
+            names = "--catalog-url",
+            paramLabel = "JDBC-URL",
+            description =
+                    "Validate against this catalog's tables too (only read, never changed). Password from SLUICE_CATALOG_PASSWORD.")
+    String catalogUrl;
+
+    @Option(
+            names = "--catalog-user",
+            paramLabel = "USER",
+            description = "User of the catalog database.")
+    String catalogUser;
+
     @Override
     public Integer call() {
         List<SqlStatement> statements = statements();
@@ -75,7 +90,18 @@ final class ValidateCommand implements Callable<Integer> {
         Set<String> connectors = new HashSet<>(GuardPolicy.DEFAULT_CONNECTORS);
         extraConnectors.forEach(c -> connectors.add(c.toLowerCase(Locale.ROOT)));
         List<Result> results = new ArrayList<>();
-        try (Validator validator = new Validator(new GuardPolicy(connectors, allowedFiles))) {
+        Optional<StoreSettings> seed =
+                Optional.ofNullable(catalogUrl)
+                        .map(
+                                url ->
+                                        new StoreSettings(
+                                                url,
+                                                Optional.ofNullable(catalogUser),
+                                                Optional.ofNullable(
+                                                        System.getenv(
+                                                                StackMixin
+                                                                        .CATALOG_PASSWORD_VARIABLE))));
+        try (Validator validator = new Validator(new GuardPolicy(connectors, allowedFiles), seed)) {
             for (SqlStatement statement : statements) {
                 validator.validate(statement).forEach(f -> results.add(new Result(statement, f)));
             }

@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.util.Util;
 import org.apache.flink.sql.parser.ddl.SqlTableOption;
 import org.apache.flink.sql.parser.ddl.table.SqlCreateTable;
 import org.apache.flink.sql.parser.ddl.table.SqlCreateTableAs;
@@ -112,6 +113,9 @@ public final class ExactlyOnceRewriter {
         if (!KafkaOptions.isKafka(effective)) {
             return;
         }
+        if (operatorAllowsWeakerSink(target, effective)) {
+            return;
+        }
         Map<String, String> sinkOptions =
                 sinkOptions(target.toString(), effective, target.getParserPosition());
         String hint = "OPTIONS(" + render(sinkOptions, "=") + ")";
@@ -132,7 +136,8 @@ public final class ExactlyOnceRewriter {
                     line %d, column %d: [exactly-once] sink '%s' has '%s' = '%s'; Sluice deploys \
                     every pipeline exactly-once.
                       Fix: remove the option or set it to '%s' (a transactional id prefix is \
-                    assigned for you)."""
+                    assigned for you); an operator can exempt the table with \
+                    --allow-at-least-once."""
                             .formatted(
                                     where.getLineNum(),
                                     where.getColumnNum(),
@@ -150,6 +155,15 @@ public final class ExactlyOnceRewriter {
                     Long.toString(settings.transactionTimeout().toMillis()));
         }
         return options;
+    }
+
+    /** The operator's explicit exception: this sink may stay at what it declares. */
+    private boolean operatorAllowsWeakerSink(SqlIdentifier target, Map<String, String> options) {
+        String guarantee = options.get(KafkaOptions.DELIVERY_GUARANTEE);
+        return guarantee != null
+                && !guarantee.equalsIgnoreCase(KafkaOptions.EXACTLY_ONCE)
+                && (settings.atLeastOnceSinks().contains(target.toString())
+                        || settings.atLeastOnceSinks().contains(Util.last(target.names)));
     }
 
     /** A prefix unique to one job: two jobs sharing a prefix abort each other's transactions. */

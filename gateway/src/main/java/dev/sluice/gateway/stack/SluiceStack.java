@@ -150,7 +150,8 @@ public final class SluiceStack implements AutoCloseable {
                     new ExactlyOnceSettings(
                             options.checkpointInterval(),
                             ExactlyOnceSettings.DEFAULT_TRANSACTION_TIMEOUT,
-                            Optional.of(kafkaBootstrap));
+                            Optional.of(kafkaBootstrap),
+                            options.atLeastOnceSinks());
             gateway =
                     SluiceGateway.start(
                             options.gateway(),

@@ -7,6 +7,7 @@ import dev.sluice.gateway.guard.GuardPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How {@code sluice up} runs.
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param catalog where tables, views and functions are kept; an H2 file under the data dir when
  *     empty
  * @param guard what statements may do
+ * @param atLeastOnceSinks sink tables exempted from exactly-once by the operator
  */
 public record StackOptions(
         GatewayOptions gateway,
@@ -31,10 +33,12 @@ public record StackOptions(
         Optional<String> externalKafka,
         Duration checkpointInterval,
         Optional<StoreSettings> catalog,
-        GuardPolicy guard) {
+        GuardPolicy guard,
+        Set<String> atLeastOnceSinks) {
 
     public StackOptions {
         requireNonNull(guard, "guard is null");
+        atLeastOnceSinks = Set.copyOf(atLeastOnceSinks);
         requireNonNull(catalog, "catalog is null");
         requireNonNull(gateway, "gateway is null");
         requireNonNull(dataDir, "dataDir is null");

@@ -53,6 +53,13 @@ public final class Validator implements AutoCloseable {
     private final TableEnvironment tables;
 
     public Validator(GuardPolicy policy) {
+        this(policy, Optional.empty());
+    }
+
+    /**
+     * @param seed a real catalog to start from: copied, only read, never changed
+     */
+    public Validator(GuardPolicy policy, Optional<StoreSettings> seed) {
         this.guard = new StatementGuard(requireNonNull(policy, "policy is null"));
         this.store =
                 CatalogStores.open(
@@ -62,6 +69,12 @@ public final class Validator implements AutoCloseable {
                                         + ";DB_CLOSE_DELAY=-1",
                                 Optional.empty(),
                                 Optional.empty()));
+        seed.ifPresent(
+                settings -> {
+                    try (CatalogStore real = CatalogStores.open(settings)) {
+                        real.copyTo(store);
+                    }
+                });
         this.tables =
                 TableEnvironment.create(
                         EnvironmentSettings.newInstance()

@@ -2,6 +2,10 @@ package dev.sluice.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.catalog.SluiceCatalog;
+import dev.sluice.catalog.store.CatalogStore;
+import dev.sluice.catalog.store.CatalogStores;
+import dev.sluice.catalog.store.StoreSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -11,6 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.catalog.CatalogTable;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.catalog.ObjectPath;
+import org.apache.flink.table.catalog.ResolvedCatalogTable;
+import org.apache.flink.table.catalog.ResolvedSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -151,6 +164,46 @@ class CliTest {
                 .contains("\"severity\" : \"error\"")
                 .contains(
                         "\"fix\" : \"use one of [blackhole, datagen, kafka, print, upsert-kafka]");
+    }
+
+    @Test
+    void validateSeesTablesOfARealCatalogWithoutChangingIt() throws Exception {
+        String url = "jdbc:h2:file:" + tmp.resolve("catalog/sluice");
+        try (CatalogStore store =
+                CatalogStores.open(new StoreSettings(url, Optional.empty(), Optional.empty()))) {
+            SluiceCatalog catalog = new SluiceCatalog("c", "default_database", store);
+            catalog.open();
+            ResolvedSchema schema =
+                    ResolvedSchema.of(
+                            Column.physical("id", DataTypes.INT()),
+                            Column.physical("ts", DataTypes.TIMESTAMP(3)));
+            catalog.createTable(
+                    new ObjectPath("default_database", "existing"),
+                    new ResolvedCatalogTable(
+                            CatalogTable.newBuilder()
+                                    .schema(Schema.newBuilder().fromResolvedSchema(schema).build())
+                                    .options(Map.of("connector", "datagen"))
+                                    .build(),
+                            schema),
+                    false);
+        }
+        Path sql =
+                Files.writeString(
+                        tmp.resolve("uses-existing.sql"),
+                        "CREATE TABLE sink_t (id INT) WITH ('connector' = 'blackhole');\n"
+                                + "INSERT INTO sink_t SELECT id FROM existing;\n");
+
+        Result result = run("validate", "--catalog-url", url, sql.toString());
+        Result without = run("validate", sql.toString());
+
+        assertThat(result.exitCode()).as(result.out()).isZero();
+        assertThat(without.exitCode()).isEqualTo(1);
+        assertThat(without.out()).contains("[sql-validation] Object 'existing' not found");
+        try (CatalogStore store =
+                CatalogStores.open(new StoreSettings(url, Optional.empty(), Optional.empty()))) {
+            assertThat(store.objectNames("default_database", Optional.empty()))
+                    .containsExactly("existing");
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ExactlyOnceRewriterTest {
@@ -16,7 +17,10 @@ class ExactlyOnceRewriterTest {
 
     private final ExactlyOnceSettings settings =
             new ExactlyOnceSettings(
-                    Duration.ofSeconds(1), Duration.ofMinutes(10), Optional.of("127.0.0.1:9092"));
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(10),
+                    Optional.of("127.0.0.1:9092"),
+                    Set.of("audit_log"));
 
     private ExactlyOnceRewriter rewriter(Map<String, Map<String, String>> tables) {
         return new ExactlyOnceRewriter(
@@ -101,7 +105,24 @@ class ExactlyOnceRewriterTest {
                         "line 1, column 13: [exactly-once] sink 'alerts' has 'sink.delivery-guarantee' = "
                                 + "'at-least-once'; Sluice deploys every pipeline exactly-once.\n"
                                 + "  Fix: remove the option or set it to 'exactly-once' "
-                                + "(a transactional id prefix is assigned for you).");
+                                + "(a transactional id prefix is assigned for you); an operator can exempt "
+                                + "the table with --allow-at-least-once.");
+    }
+
+    @Test
+    void leavesASinkTheOperatorExemptedAsDeclared() throws Exception {
+        Map<String, String> atLeastOnce =
+                Map.of(
+                        "connector",
+                        "kafka",
+                        "topic",
+                        "t",
+                        "sink.delivery-guarantee",
+                        "at-least-once");
+        ExactlyOnceRewriter rewriter = rewriter(Map.of("audit_log", atLeastOnce));
+
+        assertThat(rewriter.rewrite("INSERT INTO audit_log SELECT 1").statement())
+                .isEqualTo("INSERT INTO audit_log SELECT 1");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -47,7 +48,8 @@ public final class SharedStack implements BeforeAllCallback {
                             Optional.empty(),
                             Duration.ofMillis(500),
                             Optional.empty(),
-                            GuardPolicy.defaults()));
+                            GuardPolicy.defaults(),
+                            Set.of("exempt_sink")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
