@@ -67,6 +67,23 @@ class SqlClientITCase {
     }
 
     @Test
+    void scriptStatementRefusedWithTheRuleInTheErrorLine() throws Exception {
+        Path script =
+                Files.writeString(tmp.resolve("evil.sql"), "ADD JAR 'file:///tmp/evil.jar';\n");
+
+        Process client =
+                sqlClient("-f", script.toString(), "-hist", tmp.resolve("history").toString());
+        String output = readAll(client.getInputStream());
+        assertThat(client.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(output)
+                .contains("[ERROR] Could not execute SQL statement.")
+                .contains(
+                        "line 1, column 9: [security-code] ADD JAR would load code from outside Sluice")
+                .contains("Fix: use the functions Sluice ships");
+    }
+
+    @Test
     void initScriptWithAForbiddenStatementIsRefused() throws Exception {
         Path init =
                 Files.writeString(

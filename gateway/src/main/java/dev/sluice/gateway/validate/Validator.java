@@ -59,6 +59,9 @@ public final class Validator implements AutoCloseable {
     /**
      * @param seed a real catalog to start from: copied, only read, never changed
      */
+    // registerCatalog is deprecated for catalogs made from descriptors; this one is built here
+    // with table defaults that a descriptor cannot carry.
+    @SuppressWarnings("deprecation")
     public Validator(GuardPolicy policy, Optional<StoreSettings> seed) {
         this.guard = new StatementGuard(requireNonNull(policy, "policy is null"));
         this.store =

@@ -35,8 +35,10 @@ final class Canary implements AutoCloseable {
 
     private void accept() {
         while (!socket.isClosed()) {
-            try (Socket ignored = socket.accept()) {
+            try {
+                Socket connection = socket.accept();
                 connections.incrementAndGet();
+                connection.close();
             } catch (IOException closed) {
                 return;
             }
