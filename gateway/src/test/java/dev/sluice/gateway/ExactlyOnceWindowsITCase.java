@@ -9,6 +9,7 @@ import dev.sluice.gateway.sql.SqlProject;
 import dev.sluice.gateway.stack.SluiceStack;
 import dev.sluice.gateway.testkit.JdbcSql;
 import dev.sluice.gateway.testkit.KafkaTestClient;
+import dev.sluice.gateway.testkit.ScoringReference;
 import dev.sluice.gateway.testkit.SharedStack;
 import dev.sluice.gateway.testkit.StackParameterResolver;
 import dev.sluice.gateway.testkit.TestTransactions;
@@ -58,9 +59,12 @@ class ExactlyOnceWindowsITCase {
         kafka.close();
     }
 
-    /** The fraud-alert pipeline exactly as it is kept in sql/, with nothing set by the client. */
+    /**
+     * The sql/ folder exactly as it is kept (tables, functions, the fraud-alert and the scoring
+     * pipelines), with nothing set by the client.
+     */
     @Test
-    void fraudAlertPipelineFromSqlFolderEmitsEachAlertExactlyOnce() throws Exception {
+    void pipelinesFromSqlFolderEmitEachAlertAndScoreExactlyOnce() throws Exception {
         List<Transaction> input = TestTransactions.generate(7, 3_000, 50);
         assertThat(TestTransactions.outOfOrder(input)).isTrue();
         List<WindowAggregate> expected =
@@ -77,6 +81,26 @@ class ExactlyOnceWindowsITCase {
 
         assertOutputEquals("fraud-alerts", expected);
         assertThat(kafka.transactionalIds()).anyMatch(id -> id.startsWith("sluice-fraud-alerts-"));
+        assertScoresEqual(ScoringReference.score(input));
+    }
+
+    /** The scoring pipeline from sql/ ran on the same input: its output against plain Java. */
+    private void assertScoresEqual(List<ScoringReference.Scored> expected) {
+        assertThat(expected)
+                .as("the input has fraud bursts that score high, with reasons")
+                .anyMatch(s -> s.score() > 0.5 && s.reasons().size() >= 2);
+        try (KafkaTestClient.Reader reader = kafka.readCommitted("scored-transactions")) {
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> reader.poll().size() >= expected.size());
+            int seen = reader.poll().size();
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> reader.poll().size() == seen);
+            List<ScoringReference.Scored> actual =
+                    reader.poll().stream().map(ScoringReference.Scored::fromJson).toList();
+            ScoringReference.assertSameScores(actual, expected);
+        }
     }
 
     @Test

@@ -1,0 +1,118 @@
+package dev.sluice.gateway.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.gateway.generate.Transaction;
+import dev.sluice.udfs.FraudReasons;
+import dev.sluice.udfs.FraudScore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code sql/pipelines/scored_transactions.sql} must output, computed by calling the same Java
+ * functions directly: per transaction, the account's transactions of the hour up to and including
+ * it (the OVER window), their mean and population standard deviation computed as Flink does (sums
+ * and sums of squares), then {@link FraudScore} and {@link FraudReasons}.
+ */
+public final class ScoringReference {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** One scored transaction, keyed by what identifies the input transaction. */
+    public record Scored(String key, Double score, List<String> reasons) {
+
+        public static Scored fromJson(String json) {
+            try {
+                JsonNode node = MAPPER.readTree(json);
+                List<String> reasons = new ArrayList<>();
+                node.path("reasons").forEach(r -> reasons.add(r.asText()));
+                return new Scored(
+                        keyOf(
+                                node.path("account_id").asText(),
+                                LocalDateTime.parse(
+                                        node.path("event_time").asText().replace(' ', 'T')),
+                                node.path("merchant").asText(),
+                                node.path("amount").decimalValue()),
+                        node.path("score").isNull() ? null : node.path("score").asDouble(),
+                        reasons);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private ScoringReference() {}
+
+    public static List<Scored> score(List<Transaction> input) {
+        FraudScore score = new FraudScore();
+        FraudReasons reasons = new FraudReasons();
+        Map<String, List<Transaction>> byAccount =
+                input.stream().collect(Collectors.groupingBy(Transaction::accountId));
+        List<Scored> scored = new ArrayList<>();
+        for (Transaction tx : input) {
+            LocalDateTime from = tx.eventTime().minusHours(1);
+            List<Double> window =
+                    byAccount.get(tx.accountId()).stream()
+                            .filter(
+                                    o ->
+                                            !o.eventTime().isBefore(from)
+                                                    && !o.eventTime().isAfter(tx.eventTime()))
+                            .map(o -> o.amount().doubleValue())
+                            .toList();
+            double sum = window.stream().mapToDouble(Double::doubleValue).sum();
+            double sumSquares = window.stream().mapToDouble(v -> v * v).sum();
+            long n = window.size();
+            double mean = sum / n;
+            double stddev = Math.sqrt(Math.max(0, (sumSquares - sum * sum / n) / n));
+            double amount = tx.amount().doubleValue();
+            int hour = tx.eventTime().getHour();
+            String[] why =
+                    reasons.eval(amount, mean, stddev, n, n, tx.merchant(), tx.country(), hour);
+            scored.add(
+                    new Scored(
+                            keyOf(tx.accountId(), tx.eventTime(), tx.merchant(), tx.amount()),
+                            score.eval(
+                                    amount, mean, stddev, n, n, tx.merchant(), tx.country(), hour),
+                            List.of(why)));
+        }
+        return scored;
+    }
+
+    /**
+     * Same transactions, each exactly once; scores equal up to floating-point summation order;
+     * reasons equal, the amount's z-score figure up to rounding.
+     */
+    public static void assertSameScores(Collection<Scored> actual, Collection<Scored> expected) {
+        assertThat(actual.stream().map(Scored::key).sorted().toList())
+                .isEqualTo(expected.stream().map(Scored::key).sorted().toList());
+        Map<String, Scored> byKey = new HashMap<>();
+        expected.forEach(s -> byKey.put(s.key(), s));
+        for (Scored got : actual) {
+            Scored want = byKey.get(got.key());
+            assertThat(got.score()).as(got.key()).isCloseTo(want.score(), within(1e-6));
+            assertThat(withoutFigures(got.reasons()))
+                    .as(got.key())
+                    .isEqualTo(withoutFigures(want.reasons()));
+        }
+    }
+
+    private static List<String> withoutFigures(List<String> reasons) {
+        return reasons.stream().map(r -> r.replaceAll("^amount [0-9.]+ ", "amount N ")).toList();
+    }
+
+    private static String keyOf(
+            String account, LocalDateTime time, String merchant, BigDecimal amount) {
+        return account + "|" + time + "|" + merchant + "|" + amount.setScale(2);
+    }
+}
