@@ -7,3 +7,4 @@ CREATE FUNCTION IF NOT EXISTS distinct_count_bounded AS 'dev.sluice.udfs.Bounded
 CREATE FUNCTION IF NOT EXISTS z_score AS 'dev.sluice.udfs.ZScore' LANGUAGE JAVA;
 CREATE FUNCTION IF NOT EXISTS geo_distance_km AS 'dev.sluice.udfs.GeoDistanceKm' LANGUAGE JAVA;
 CREATE FUNCTION IF NOT EXISTS impossible_travel AS 'dev.sluice.udfs.ImpossibleTravel' LANGUAGE JAVA;
+CREATE FUNCTION IF NOT EXISTS country_hopping AS 'dev.sluice.udfs.CountryHopping' LANGUAGE JAVA;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +117,52 @@ class ExactlyOnceWindowsITCase {
         assertThat(expected.stream().map(WindowAggregate::accountId).distinct().count())
                 .isLessThan(expected.size());
         runWindowQuery("session.sql", input, expected);
+    }
+
+    /** The Process Table Function from udfs/, registered by sql/functions. */
+    @Test
+    void countryHoppingDetectorFlagsAccountsSpanningThreeCountriesWithinHalfAnHour()
+            throws Exception {
+        LocalDateTime t0 = TestTransactions.START;
+        List<Transaction> input =
+                List.of(
+                        tx("acc-hop", "NL", t0),
+                        tx("acc-calm", "NL", t0.plusMinutes(1)),
+                        tx("acc-hop", "DE", t0.plusMinutes(5)),
+                        tx("acc-calm", "NL", t0.plusMinutes(6)),
+                        tx("acc-hop", "BR", t0.plusMinutes(10)),
+                        tx("acc-calm", "DE", t0.plusMinutes(8)),
+                        tx("acc-hop", "FR", t0.plusMinutes(12)),
+                        tx("acc-calm", "BR", t0.plusMinutes(45)),
+                        tx("acc-hop", "NL", t0.plusMinutes(50)));
+        String source = KafkaTestClient.uniqueTopic("tx");
+        String sink = KafkaTestClient.uniqueTopic("hopping");
+        kafka.createTopic(source, PARTITIONS);
+        TestTransactions.produce(kafka, source, PARTITIONS, input);
+        JdbcSql.executeAll(jdbc, SqlProject.load(SQL_DIR, List.of("functions")));
+        Map<String, String> topics = Map.of("source_topic", source, "sink_topic", sink);
+
+        for (String script : List.of("source.sql", "country_hopping.sql")) {
+            JdbcSql.executeAll(jdbc, JdbcSql.resource("/sql/windows/" + script, topics));
+        }
+
+        try (KafkaTestClient.Reader reader = kafka.readCommitted(sink)) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> reader.poll().size() >= 2);
+            int seen = reader.poll().size();
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> reader.poll().size() == seen);
+            assertThat(reader.poll())
+                    .containsExactlyInAnyOrder(
+                            "{\"account_id\":\"acc-hop\",\"countries\":3,\"country_list\":\"BR,DE,NL\","
+                                    + "\"seen_at\":\"2026-01-05 09:10:00\"}",
+                            "{\"account_id\":\"acc-hop\",\"countries\":4,\"country_list\":\"BR,DE,FR,NL\","
+                                    + "\"seen_at\":\"2026-01-05 09:12:00\"}");
+        }
+    }
+
+    private static Transaction tx(String account, String country, LocalDateTime at) {
+        return new Transaction(account, "shop", new BigDecimal("10.00"), country, at);
     }
 
     @Test
