@@ -82,7 +82,21 @@ class ExactlyOnceWindowsITCase {
 
         assertOutputEquals("fraud-alerts", expected);
         assertThat(kafka.transactionalIds()).anyMatch(id -> id.startsWith("sluice-fraud-alerts-"));
-        assertScoresEqual(ScoringReference.score(input));
+        List<ScoringReference.Scored> scores = ScoringReference.score(input);
+        assertScoresEqual(scores);
+        List<ScoringReference.HighRisk> highRisk = ScoringReference.highRisk(input, scores);
+        assertThat(highRisk).as("the burst accounts also score high").isNotEmpty();
+        try (KafkaTestClient.Reader reader = kafka.readCommitted("high-risk-alerts")) {
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> reader.poll().size() >= highRisk.size());
+            int seen = reader.poll().size();
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> reader.poll().size() == seen);
+            ScoringReference.assertSameHighRisk(
+                    reader.poll().stream().map(ScoringReference.HighRisk::fromJson).toList(),
+                    highRisk);
+        }
     }
 
     /** The scoring pipeline from sql/ ran on the same input: its output against plain Java. */

@@ -18,6 +18,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.catalog.WatermarkSpec;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 
 /**
  * Streaming rules that need the catalog or the planner: window TVFs need an event-time attribute,
@@ -40,7 +41,8 @@ public final class PlanRules {
      * Window TVFs over tables without a watermark on the descriptor column, and legacy group
      * windows.
      *
-     * @param schemas the resolved schema of a table, by its (1 to 3 part) name
+     * @param schemas the resolved schema of a table (empty for views and unknown names: Flink
+     *     judges those), by its (1 to 3 part) name
      */
     public static List<Finding> checkTree(
             SqlNode node, Function<List<String>, Optional<ResolvedSchema>> schemas) {
@@ -175,7 +177,15 @@ public final class PlanRules {
                 schema.get().getWatermarkSpecs().stream()
                         .map(WatermarkSpec::getRowtimeAttribute)
                         .anyMatch(columnName::equals);
-        if (hasWatermark) {
+        boolean isRowtime =
+                schema.get()
+                        .getColumn(columnName)
+                        .map(
+                                c ->
+                                        LogicalTypeChecks.isRowtimeAttribute(
+                                                c.getDataType().getLogicalType()))
+                        .orElse(true);
+        if (hasWatermark || isRowtime) {
             return Optional.empty();
         }
         SqlParserPos pos = column.get().getParserPosition();

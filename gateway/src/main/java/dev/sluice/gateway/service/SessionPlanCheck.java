@@ -18,6 +18,7 @@ import org.apache.flink.sql.parser.dml.SqlExecute;
 import org.apache.flink.sql.parser.dml.SqlStatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
+import org.apache.flink.table.catalog.CatalogBaseTable.TableKind;
 import org.apache.flink.table.catalog.CatalogManager;
 import org.apache.flink.table.catalog.ContextResolvedTable;
 import org.apache.flink.table.catalog.ObjectIdentifier;
@@ -74,7 +75,9 @@ final class SessionPlanCheck {
     private static Optional<ResolvedSchema> schema(CatalogManager catalogs, List<String> name) {
         try {
             ObjectIdentifier id = catalogs.qualifyIdentifier(UnresolvedIdentifier.of(name));
-            return catalogs.getTable(id).map(ContextResolvedTable::getResolvedSchema);
+            return catalogs.getTable(id)
+                    .filter(t -> t.getResolvedTable().getTableKind() == TableKind.TABLE)
+                    .map(ContextResolvedTable::getResolvedSchema);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

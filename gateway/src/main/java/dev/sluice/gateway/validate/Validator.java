@@ -31,7 +31,10 @@ import org.apache.flink.sql.parser.dml.SqlStatementSet;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
+import org.apache.flink.table.catalog.CatalogBaseTable;
+import org.apache.flink.table.catalog.ObjectPath;
 import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.catalog.exceptions.TableNotExistException;
 
 /**
  * Validates SQL files offline, statement by statement, the way the gateway would: Sluice's guard,
@@ -142,8 +145,21 @@ public final class Validator implements AutoCloseable {
 
     private Optional<ResolvedSchema> schema(List<String> name) {
         try {
+            List<String> path =
+                    name.size() == 1
+                            ? List.of(DATABASE, name.get(0))
+                            : name.subList(name.size() - 2, name.size());
+            boolean view =
+                    tables.getCatalog(CATALOG)
+                                    .orElseThrow()
+                                    .getTable(new ObjectPath(path.get(0), path.get(1)))
+                                    .getTableKind()
+                            == CatalogBaseTable.TableKind.VIEW;
+            if (view) {
+                return Optional.empty();
+            }
             return Optional.of(tables.from(String.join(".", quoted(name))).getResolvedSchema());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | TableNotExistException e) {
             return Optional.empty();
         }
     }

@@ -107,6 +107,91 @@ public final class ScoringReference {
         }
     }
 
+    /** A high-risk alert: a HOP window over 10,000 whose highest score is at least 0.8. */
+    public record HighRisk(
+            String accountId,
+            LocalDateTime start,
+            LocalDateTime end,
+            BigDecimal total,
+            double maxScore) {
+
+        public static HighRisk fromJson(String json) {
+            try {
+                JsonNode node = MAPPER.readTree(json);
+                return new HighRisk(
+                        node.path("account_id").asText(),
+                        LocalDateTime.parse(node.path("window_start").asText().replace(' ', 'T')),
+                        LocalDateTime.parse(node.path("window_end").asText().replace(' ', 'T')),
+                        node.path("total_amount").decimalValue().setScale(2),
+                        node.path("max_score").asDouble());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** HOP(1 min, 10 min) windows over 10,000 whose highest reference score is at least 0.8. */
+    public static List<HighRisk> highRisk(List<Transaction> input, List<Scored> scores) {
+        Map<String, Double> scoreByKey = new HashMap<>();
+        scores.forEach(s -> scoreByKey.put(s.key(), s.score()));
+        List<HighRisk> alerts = new ArrayList<>();
+        for (WindowAggregate window :
+                WindowReference.hop(
+                        input,
+                        java.time.Duration.ofMinutes(1),
+                        java.time.Duration.ofMinutes(10),
+                        w -> w.total().compareTo(new BigDecimal("10000")) > 0)) {
+            double max =
+                    input.stream()
+                            .filter(tx -> tx.accountId().equals(window.accountId()))
+                            .filter(
+                                    tx ->
+                                            !tx.eventTime().isBefore(window.windowStart())
+                                                    && tx.eventTime().isBefore(window.windowEnd()))
+                            .mapToDouble(
+                                    tx ->
+                                            scoreByKey.get(
+                                                    keyOf(
+                                                            tx.accountId(),
+                                                            tx.eventTime(),
+                                                            tx.merchant(),
+                                                            tx.amount())))
+                            .max()
+                            .orElse(0);
+            if (max >= 0.8) {
+                alerts.add(
+                        new HighRisk(
+                                window.accountId(),
+                                window.windowStart(),
+                                window.windowEnd(),
+                                window.total(),
+                                max));
+            }
+        }
+        return alerts;
+    }
+
+    /** Same windows exactly once; the highest score equal up to floating-point summation order. */
+    public static void assertSameHighRisk(List<HighRisk> actual, List<HighRisk> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        assertThat(
+                        actual.stream()
+                                .map(h -> List.of(h.accountId(), h.start(), h.end(), h.total()))
+                                .toList())
+                .containsExactlyInAnyOrderElementsOf(
+                        expected.stream()
+                                .map(h -> List.of(h.accountId(), h.start(), h.end(), h.total()))
+                                .toList());
+        Map<List<Object>, Double> want = new HashMap<>();
+        expected.forEach(h -> want.put(List.of(h.accountId(), h.start(), h.end()), h.maxScore()));
+        for (HighRisk got : actual) {
+            assertThat(got.maxScore())
+                    .isCloseTo(
+                            want.get(List.of(got.accountId(), got.start(), got.end())),
+                            within(1e-6));
+        }
+    }
+
     private static List<String> withoutFigures(List<String> reasons) {
         return reasons.stream().map(r -> r.replaceAll("^amount [0-9.]+ ", "amount N ")).toList();
     }
