@@ -8,6 +8,7 @@ import dev.sluice.gateway.generate.Transaction;
 import dev.sluice.gateway.sql.SqlProject;
 import dev.sluice.gateway.stack.SluiceStack;
 import dev.sluice.gateway.testkit.JdbcSql;
+import dev.sluice.gateway.testkit.Jobs;
 import dev.sluice.gateway.testkit.KafkaTestClient;
 import dev.sluice.gateway.testkit.ScoringReference;
 import dev.sluice.gateway.testkit.SharedStack;
@@ -55,7 +56,7 @@ class ExactlyOnceWindowsITCase {
 
     @AfterEach
     void disconnect() throws Exception {
-        stack.flink().cancelAll();
+        Jobs.cancelAll(stack);
         jdbc.close();
         kafka.close();
     }

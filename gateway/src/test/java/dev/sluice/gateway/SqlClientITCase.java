@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sluice.gateway.stack.SluiceStack;
+import dev.sluice.gateway.testkit.Jobs;
 import dev.sluice.gateway.testkit.KafkaTestClient;
 import dev.sluice.gateway.testkit.SharedStack;
 import dev.sluice.gateway.testkit.StackParameterResolver;
@@ -35,7 +36,7 @@ class SqlClientITCase {
 
     @AfterEach
     void cancelJobs() {
-        stack.flink().cancelAll();
+        Jobs.cancelAll(stack);
     }
 
     @Test

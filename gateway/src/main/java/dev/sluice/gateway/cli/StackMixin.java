@@ -2,17 +2,15 @@ package dev.sluice.gateway.cli;
 
 import dev.sluice.catalog.store.StoreSettings;
 import dev.sluice.gateway.eo.ExactlyOnceSettings;
-import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.stack.GatewayOptions;
 import dev.sluice.gateway.stack.StackOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -88,19 +86,7 @@ final class StackMixin {
             description = "User of the catalog database.")
     String catalogUser;
 
-    @Option(
-            names = "--allow-files",
-            paramLabel = "DIR",
-            description =
-                    "A directory that statements may read and write files under (filesystem tables, plan files). Repeatable. Default: none.")
-    List<Path> allowedFiles = new ArrayList<>();
-
-    @Option(
-            names = "--allow-connector",
-            paramLabel = "NAME",
-            description =
-                    "Also allow this table connector (allowed by default: blackhole, datagen, kafka, print, upsert-kafka). Repeatable.")
-    List<String> extraConnectors = new ArrayList<>();
+    @Mixin GuardMixin guard;
 
     @Option(
             names = "--allow-at-least-once",
@@ -153,14 +139,8 @@ final class StackMixin {
                 Optional.ofNullable(kafkaBootstrap),
                 checkpointInterval,
                 catalog,
-                guardPolicy(),
+                guard.policy(),
                 Set.copyOf(atLeastOnceSinks));
-    }
-
-    private GuardPolicy guardPolicy() {
-        Set<String> connectors = new HashSet<>(GuardPolicy.DEFAULT_CONNECTORS);
-        extraConnectors.forEach(c -> connectors.add(c.toLowerCase(Locale.ROOT)));
-        return new GuardPolicy(connectors, allowedFiles);
     }
 
     private void checkPort(String option, int port) {

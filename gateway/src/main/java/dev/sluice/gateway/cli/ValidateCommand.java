@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.catalog.store.StoreSettings;
 import dev.sluice.gateway.guard.Finding;
-import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.sql.SqlProject;
 import dev.sluice.gateway.sql.SqlScript;
 import dev.sluice.gateway.sql.SqlStatement;
@@ -16,14 +15,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,11 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--allow-files", paramLabel = "DIR", description = "As for sluice up.")
-    List<Path> allowedFiles = new ArrayList<>();
-
-    @Option(names = "--allow-connector", paramLabel = "NAME", description = "As for sluice up.")
-    List<String> extraConnectors = new ArrayList<>();
+    @Mixin GuardMixin guard;
 
     @Option(
             names = "--catalog-url",
@@ -87,8 +81,6 @@ final class ValidateCommand implements Callable<Integer> {
         System.setProperty(
                 "sluice.log.dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "sluice-validate-logs").toString());
-        Set<String> connectors = new HashSet<>(GuardPolicy.DEFAULT_CONNECTORS);
-        extraConnectors.forEach(c -> connectors.add(c.toLowerCase(Locale.ROOT)));
         List<Result> results = new ArrayList<>();
         Optional<StoreSettings> seed =
                 Optional.ofNullable(catalogUrl)
@@ -101,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
                                                         System.getenv(
                                                                 StackMixin
                                                                         .CATALOG_PASSWORD_VARIABLE))));
-        try (Validator validator = new Validator(new GuardPolicy(connectors, allowedFiles), seed)) {
+        try (Validator validator = new Validator(guard.policy(), seed)) {
             for (SqlStatement statement : statements) {
                 validator.validate(statement).forEach(f -> results.add(new Result(statement, f)));
             }

@@ -3,6 +3,7 @@ package dev.sluice.gateway.eo;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.gateway.sql.FlinkSqlParsing;
+import dev.sluice.gateway.sql.Statements;
 import dev.sluice.gateway.sql.TextEdits;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -48,19 +49,13 @@ public final class ExactlyOnceRewriter {
     public Rewrite rewrite(String statement) throws StatementRejectedException {
         SqlNode node;
         try {
-            node = FlinkSqlParsing.parse(withoutTerminator(statement));
+            node = FlinkSqlParsing.parse(Statements.withoutTerminator(statement));
         } catch (SqlParseException e) {
             return new Rewrite(statement, false);
         }
         TextEdits edits = new TextEdits(statement);
         boolean submitsJob = rewriteNode(node, edits);
         return new Rewrite(edits.apply(), submitsJob);
-    }
-
-    /** Clients send statements with and without the final semicolon; the parser wants none. */
-    private static String withoutTerminator(String statement) {
-        String stripped = statement.stripTrailing();
-        return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : statement;
     }
 
     private boolean rewriteNode(SqlNode node, TextEdits edits) throws StatementRejectedException {

@@ -3,6 +3,7 @@ package dev.sluice.gateway.guard;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.gateway.sql.FlinkSqlParsing;
+import dev.sluice.gateway.sql.Statements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ public final class StatementGuard {
     public List<Finding> check(String statement) {
         SqlNode node;
         try {
-            node = FlinkSqlParsing.parse(withoutTerminator(statement));
+            node = FlinkSqlParsing.parse(Statements.withoutTerminator(statement));
         } catch (SqlParseException e) {
             return checkUnparsed(statement);
         }
@@ -106,11 +107,6 @@ public final class StatementGuard {
                 "%s would load code from outside Sluice into the gateway and the cluster"
                         .formatted(what),
                 "use the functions Sluice ships (udfs/), or ask the operator to add yours to the UDF directory");
-    }
-
-    private static String withoutTerminator(String statement) {
-        String stripped = statement.stripTrailing();
-        return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : statement;
     }
 
     /** Walks the whole tree: options hide in DDL, hints and subqueries alike. */

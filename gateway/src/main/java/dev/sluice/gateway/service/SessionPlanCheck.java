@@ -5,17 +5,14 @@ import static java.util.Objects.requireNonNull;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.PlanRules;
 import dev.sluice.gateway.sql.FlinkSqlParsing;
+import dev.sluice.gateway.sql.Statements;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.sql.parser.dml.RichSqlInsert;
-import org.apache.flink.sql.parser.dml.SqlExecute;
-import org.apache.flink.sql.parser.dml.SqlStatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
 import org.apache.flink.table.catalog.CatalogBaseTable.TableKind;
@@ -43,11 +40,11 @@ final class SessionPlanCheck {
     List<Finding> check(SessionHandle session, String statement, Configuration config) {
         SqlNode node;
         try {
-            node = FlinkSqlParsing.parse(withoutTerminator(statement));
+            node = FlinkSqlParsing.parse(Statements.withoutTerminator(statement));
         } catch (SqlParseException e) {
             return List.of();
         }
-        if (!isQueryOrDml(node)) {
+        if (!Statements.isQueryOrDml(node)) {
             return List.of();
         }
         OperationExecutor executor = sessions.getSession(session).createExecutor(config);
@@ -60,12 +57,12 @@ final class SessionPlanCheck {
         TableEnvironment tables = executor.getTableEnvironment();
         String plan;
         try {
-            plan = tables.explainSql(withoutTerminator(statement));
+            plan = tables.explainSql(Statements.withoutTerminator(statement));
         } catch (RuntimeException e) {
             // Flink reports its own validation errors when the statement runs.
             return findings;
         }
-        if (isDml(node)) {
+        if (Statements.isDml(node)) {
             Duration ttl = tables.getConfig().get(ExecutionConfigOptions.IDLE_STATE_RETENTION);
             PlanRules.checkPlan(plan, node, !ttl.isZero(), statement).ifPresent(findings::add);
         }
@@ -81,24 +78,5 @@ final class SessionPlanCheck {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** Statements that start a job that runs until stopped: their state must be bounded. */
-    private static boolean isDml(SqlNode node) {
-        return node instanceof RichSqlInsert
-                || node instanceof SqlStatementSet
-                || node instanceof SqlExecute execute && isDml(execute.getStatement());
-    }
-
-    private static boolean isQueryOrDml(SqlNode node) {
-        return node.getKind().belongsTo(SqlKind.QUERY)
-                || node instanceof RichSqlInsert
-                || node instanceof SqlStatementSet
-                || node instanceof SqlExecute;
-    }
-
-    private static String withoutTerminator(String statement) {
-        String stripped = statement.stripTrailing();
-        return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : statement;
     }
 }

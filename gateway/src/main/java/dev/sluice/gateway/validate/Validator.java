@@ -13,6 +13,7 @@ import dev.sluice.gateway.guard.PlanRules;
 import dev.sluice.gateway.guard.StatementGuard;
 import dev.sluice.gateway.sql.FlinkSqlParsing;
 import dev.sluice.gateway.sql.SqlStatement;
+import dev.sluice.gateway.sql.Statements;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +21,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.flink.sql.parser.ddl.SqlReset;
 import org.apache.flink.sql.parser.ddl.SqlSet;
-import org.apache.flink.sql.parser.dml.RichSqlInsert;
-import org.apache.flink.sql.parser.dml.SqlExecute;
-import org.apache.flink.sql.parser.dml.SqlStatementSet;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
@@ -107,7 +104,7 @@ public final class Validator implements AutoCloseable {
         }
         SqlNode node;
         try {
-            node = FlinkSqlParsing.parse(withoutTerminator(text));
+            node = FlinkSqlParsing.parse(Statements.withoutTerminator(text));
         } catch (SqlParseException e) {
             if (!CLIENT_ONLY.matcher(text).matches()) {
                 findings.add(syntaxError(e));
@@ -125,10 +122,12 @@ public final class Validator implements AutoCloseable {
                         .setString(set.getKeyString(), set.getValueString());
             } else if (node instanceof SqlReset || node instanceof SqlSet) {
                 return findings;
-            } else if (isQueryOrDml(node)) {
-                String plan = tables.explainSql(text);
-                PlanRules.checkPlan(plan, node, stateTtlConfigured(), text)
-                        .ifPresent(findings::add);
+            } else if (Statements.isQueryOrDml(node)) {
+                String plan = tables.explainSql(Statements.withoutTerminator(text));
+                if (Statements.isDml(node)) {
+                    PlanRules.checkPlan(plan, node, stateTtlConfigured(), text)
+                            .ifPresent(findings::add);
+                }
             } else {
                 tables.executeSql(text);
             }
@@ -171,19 +170,6 @@ public final class Validator implements AutoCloseable {
     private boolean stateTtlConfigured() {
         Duration ttl = tables.getConfig().get(ExecutionConfigOptions.IDLE_STATE_RETENTION);
         return !ttl.isZero();
-    }
-
-    private static boolean isDml(SqlNode node) {
-        return node instanceof RichSqlInsert
-                || node instanceof SqlStatementSet
-                || node instanceof SqlExecute execute && isDml(execute.getStatement());
-    }
-
-    private static boolean isQueryOrDml(SqlNode node) {
-        return node.getKind().belongsTo(SqlKind.QUERY)
-                || node instanceof RichSqlInsert
-                || node instanceof SqlStatementSet
-                || node instanceof SqlExecute;
     }
 
     private static Finding syntaxError(SqlParseException e) {
@@ -250,10 +236,5 @@ public final class Validator implements AutoCloseable {
             }
         }
         return message == null ? e.getClass().getSimpleName() : message;
-    }
-
-    private static String withoutTerminator(String statement) {
-        String stripped = statement.stripTrailing();
-        return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : statement;
     }
 }

@@ -33,7 +33,8 @@ class PersistentCatalogITCase {
         Path dataDir = workDir.resolve("data");
         try (SluiceProcess first = start(dataDir);
                 Connection jdbc = DriverManager.getConnection(first.awaitReady("JDBC URL"))) {
-            JdbcSql.executeAll(jdbc, SqlProject.load(SQL_DIR, List.of("tables", "functions")));
+            JdbcSql.executeAll(
+                    jdbc, SqlProject.load(SQL_DIR, List.of("tables", "functions", "views")));
             first.terminate();
         }
 
@@ -45,8 +46,8 @@ class PersistentCatalogITCase {
             TestTransactions.produce(
                     kafka, "transactions", 4, TestTransactions.generate(7, 3_000, 50));
 
-            // No DDL this time: the pipelines find their tables and functions, with this run's
-            // Kafka address.
+            // No DDL this time: the pipelines find their tables, functions and views, with this
+            // run's Kafka address.
             JdbcSql.executeAll(jdbc, SqlProject.load(SQL_DIR, List.of("pipelines")));
 
             try (KafkaTestClient.Reader alerts = kafka.readCommitted("fraud-alerts")) {

@@ -7,6 +7,7 @@ import dev.sluice.gateway.sql.SqlScript;
 import dev.sluice.gateway.sql.SqlStatement;
 import dev.sluice.gateway.stack.SluiceStack;
 import dev.sluice.gateway.testkit.JdbcSql;
+import dev.sluice.gateway.testkit.Jobs;
 import dev.sluice.gateway.testkit.SharedStack;
 import dev.sluice.gateway.testkit.StackParameterResolver;
 import dev.sluice.gateway.validate.Validator;
@@ -168,7 +169,7 @@ class GuardITCase {
                 }
             }
         } finally {
-            stack.flink().cancelAll();
+            Jobs.cancelAll(stack);
         }
         assertThat(refused).as("event-time and unbounded-state refusals").isEqualTo(2);
     }
