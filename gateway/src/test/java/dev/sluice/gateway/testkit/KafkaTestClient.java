@@ -68,7 +68,11 @@ public final class KafkaTestClient implements AutoCloseable {
                         ProducerConfig.ACKS_CONFIG,
                         "all",
                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true),
+                        true,
+                        // One batch in flight: a retried first batch cannot leave later ones
+                        // waiting behind a sequence gap.
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        1),
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
     }
