@@ -7,9 +7,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Databases, tables, views and functions in a relational database. Every method is one transaction:
@@ -22,13 +22,17 @@ public final class CatalogStore implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final AutoCloseable connections;
+    private final Optional<String> durability;
 
     /**
      * @param connections closed with the store: the pool behind {@code jdbi}
+     * @param durability a statement that forces committed writes to disk, for databases that write
+     *     them later on their own (H2's {@code CHECKPOINT SYNC})
      */
-    public CatalogStore(Jdbi jdbi, AutoCloseable connections) {
+    public CatalogStore(Jdbi jdbi, AutoCloseable connections, Optional<String> durability) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.connections = requireNonNull(connections, "connections is null");
+        this.durability = requireNonNull(durability, "durability is null");
     }
 
     @Override
@@ -84,7 +88,7 @@ public final class CatalogStore implements AutoCloseable {
 
     /** Returns false when the database does not exist. */
     public boolean alterDatabase(StoredDatabase database) {
-        return jdbi.inTransaction(
+        return write(
                 h ->
                         h.createUpdate(
                                                 "UPDATE catalog_database SET comment = :comment, properties = :properties, "
@@ -112,8 +116,7 @@ public final class CatalogStore implements AutoCloseable {
 
     /** Drops the database and, with {@code cascade}, all it holds. Returns false when absent. */
     public boolean dropDatabase(String name, boolean cascade) {
-        return jdbi.inTransaction(
-                TransactionIsolationLevel.READ_COMMITTED,
+        return write(
                 h -> {
                     if (cascade) {
                         h.execute("DELETE FROM catalog_object WHERE database_name = ?", name);
@@ -182,7 +185,7 @@ public final class CatalogStore implements AutoCloseable {
      */
     public void replaceObject(StoredObject object, long expectedVersion) {
         int updated =
-                jdbi.inTransaction(
+                write(
                         h ->
                                 h.createUpdate(
                                                 "UPDATE catalog_object SET kind = :kind, definition = :definition, "
@@ -203,7 +206,7 @@ public final class CatalogStore implements AutoCloseable {
 
     /** Returns false when the object does not exist. */
     public boolean dropObject(String database, String name) {
-        return jdbi.inTransaction(
+        return write(
                 h ->
                         h.execute(
                                         "DELETE FROM catalog_object WHERE database_name = ? AND name = ?",
@@ -281,7 +284,7 @@ public final class CatalogStore implements AutoCloseable {
 
     /** Returns false when the function does not exist. */
     public boolean alterFunction(StoredFunction function) {
-        return jdbi.inTransaction(
+        return write(
                 h ->
                         h.createUpdate(
                                                 "UPDATE catalog_function SET class_name = :className, language = :language, "
@@ -299,7 +302,7 @@ public final class CatalogStore implements AutoCloseable {
 
     /** Returns false when the function does not exist. */
     public boolean dropFunction(String database, String name) {
-        return jdbi.inTransaction(
+        return write(
                 h ->
                         h.execute(
                                         "DELETE FROM catalog_function WHERE database_name = ? AND name = ?",
@@ -327,9 +330,9 @@ public final class CatalogStore implements AutoCloseable {
     // ---- helpers ----
 
     /** Runs a write that a unique or foreign key may refuse; returns false when one did. */
-    private boolean insert(org.jdbi.v3.core.HandleCallback<Integer, RuntimeException> write) {
+    private boolean insert(HandleCallback<Integer, RuntimeException> statement) {
         try {
-            return jdbi.inTransaction(write::withHandle) == 1;
+            return write(statement) == 1;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql
                     && sql.getSQLState() != null
@@ -338,6 +341,16 @@ public final class CatalogStore implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * One write transaction, then {@link #durability}: acknowledged means on disk, even when the
+     * process is killed right after.
+     */
+    private <T> T write(HandleCallback<T, RuntimeException> statement) {
+        T result = jdbi.inTransaction(statement);
+        durability.ifPresent(flush -> jdbi.useHandle(h -> h.execute(flush)));
+        return result;
     }
 
     private static LocalDateTime now() {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -44,7 +45,13 @@ public final class CatalogStores {
                             .load();
             rejectNewerSchema(flyway, settings);
             flyway.migrate();
-            return new CatalogStore(Jdbi.create(pool), pool);
+            // H2 writes committed changes to its file in the background: a process killed right
+            // after a commit would lose it. PostgreSQL's commit is durable by itself.
+            Optional<String> durability =
+                    settings.url().startsWith("jdbc:h2:file:")
+                            ? Optional.of("CHECKPOINT SYNC")
+                            : Optional.empty();
+            return new CatalogStore(Jdbi.create(pool), pool, durability);
         } catch (FlywayException e) {
             pool.close();
             throw new CatalogStoreException(describe(e, settings), e);
