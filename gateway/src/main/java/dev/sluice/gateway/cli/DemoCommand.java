@@ -201,7 +201,7 @@ final class DemoCommand implements Callable<Integer> {
         String topic = options.get("topic");
         if (topic == null || topic.contains(";")) {
             throw new IllegalArgumentException(
-                    "the demo needs tables '%s' and '%s' with a single 'topic' option"
+                    "the demo needs tables '%s' and '%s' with a single 'topic' option each; set one in their CREATE TABLE under sql/tables/"
                             .formatted(SOURCE_TABLE, ALERT_TABLE));
         }
         return topic;

@@ -19,9 +19,6 @@ import picocli.CommandLine.Spec;
 /** The options of every command that starts the stack. */
 final class StackMixin {
 
-    /** Passwords stay out of the command line, where any user's {@code ps} would show them. */
-    static final String CATALOG_PASSWORD_VARIABLE = "SLUICE_CATALOG_PASSWORD";
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -119,18 +116,7 @@ final class StackMixin {
                             + kafkaBootstrap
                             + "'");
         }
-        if (catalogUrl == null && catalogUser != null) {
-            throw new ParameterException(spec.commandLine(), "--catalog-user needs --catalog-url");
-        }
-        Optional<StoreSettings> catalog =
-                Optional.ofNullable(catalogUrl)
-                        .map(
-                                url ->
-                                        new StoreSettings(
-                                                url,
-                                                Optional.ofNullable(catalogUser),
-                                                Optional.ofNullable(
-                                                        System.getenv(CATALOG_PASSWORD_VARIABLE))));
+        Optional<StoreSettings> catalog = CatalogLocation.of(spec, catalogUrl, catalogUser);
         return new StackOptions(
                 new GatewayOptions(GatewayOptions.LOOPBACK, gatewayPort),
                 kafkaPort,

@@ -82,17 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
                 "sluice.log.dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "sluice-validate-logs").toString());
         List<Result> results = new ArrayList<>();
-        Optional<StoreSettings> seed =
-                Optional.ofNullable(catalogUrl)
-                        .map(
-                                url ->
-                                        new StoreSettings(
-                                                url,
-                                                Optional.ofNullable(catalogUser),
-                                                Optional.ofNullable(
-                                                        System.getenv(
-                                                                StackMixin
-                                                                        .CATALOG_PASSWORD_VARIABLE))));
+        Optional<StoreSettings> seed = CatalogLocation.of(spec, catalogUrl, catalogUser);
         try (Validator validator = new Validator(guard.policy(), seed)) {
             for (SqlStatement statement : statements) {
                 validator.validate(statement).forEach(f -> results.add(new Result(statement, f)));

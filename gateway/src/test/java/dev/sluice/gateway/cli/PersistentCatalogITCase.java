@@ -10,10 +10,7 @@ import dev.sluice.gateway.testkit.TestTransactions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,7 @@ class PersistentCatalogITCase {
         try (SluiceProcess second = start(dataDir);
                 Connection jdbc = DriverManager.getConnection(second.awaitReady("JDBC URL"));
                 KafkaTestClient kafka = new KafkaTestClient(second.awaitReady("Kafka bootstrap"))) {
-            assertThat(rows(jdbc, "SHOW TABLES")).contains("transactions", "fraud_alerts");
+            assertThat(JdbcSql.rows(jdbc, "SHOW TABLES")).contains("transactions", "fraud_alerts");
             kafka.createTopic("transactions", 4);
             TestTransactions.produce(
                     kafka, "transactions", 4, TestTransactions.generate(7, 3_000, 50));
@@ -102,20 +99,7 @@ class PersistentCatalogITCase {
     }
 
     private static String showCreate(Connection jdbc, String table) throws Exception {
-        return rows(jdbc, "SHOW CREATE TABLE " + table).get(0);
-    }
-
-    private static List<String> rows(Connection jdbc, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = jdbc.createStatement()) {
-            statement.execute(sql);
-            try (ResultSet result = statement.getResultSet()) {
-                while (result.next()) {
-                    rows.add(String.valueOf(result.getObject(1)));
-                }
-            }
-        }
-        return rows;
+        return JdbcSql.rows(jdbc, "SHOW CREATE TABLE " + table).get(0);
     }
 
     private SluiceProcess start(Path dataDir) throws Exception {

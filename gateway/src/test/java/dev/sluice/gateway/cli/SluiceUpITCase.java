@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.sluice.gateway.testkit.JdbcSql;
 import dev.sluice.gateway.testkit.KafkaTestClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,7 +38,9 @@ class SluiceUpITCase {
             String jdbcUrl = first.awaitReady("JDBC URL");
             bootstrap = first.awaitReady("Kafka bootstrap");
             gateway = jdbcUrl.substring("jdbc:flink://".length());
-            assertThat(databases(jdbcUrl)).contains("default_database");
+            try (Connection connection = DriverManager.getConnection(jdbcUrl)) {
+                assertThat(JdbcSql.rows(connection, "SHOW DATABASES")).contains("default_database");
+            }
             List<String> listeners = ListeningSockets.of(first.pid());
             assertThat(listeners)
                     .hasSizeGreaterThanOrEqualTo(3)
@@ -101,20 +101,6 @@ class SluiceUpITCase {
 
     private static boolean isAlive(SluiceProcess process) {
         return ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static List<String> databases(String jdbcUrl) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl);
-                Statement statement = connection.createStatement()) {
-            statement.execute("SHOW DATABASES");
-            try (ResultSet result = statement.getResultSet()) {
-                while (result.next()) {
-                    names.add(String.valueOf(result.getObject(1)));
-                }
-            }
-        }
-        return names;
     }
 
     private static void produce(KafkaTestClient kafka, String topic, List<String> values)

@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -64,7 +62,7 @@ class GuardITCase {
     @ParameterizedTest
     @MethodSource("goldenFiles")
     void refusesWhatTheGoldenFilesRefuseWithTheSameMessages(Path file) throws Exception {
-        List<String> tablesBefore = rows("SHOW TABLES");
+        List<String> tablesBefore = JdbcSql.rows(jdbc, "SHOW TABLES");
         for (SqlStatement statement : SqlScript.split(file.toString(), Files.readString(file))) {
             List<Finding> errors =
                     guard.check(statement.text()).stream().filter(Finding::isError).toList();
@@ -81,7 +79,7 @@ class GuardITCase {
                         .as("located within the statement, e.g. %s", standalone);
             }
         }
-        assertThat(rows("SHOW TABLES")).isEqualTo(tablesBefore);
+        assertThat(JdbcSql.rows(jdbc, "SHOW TABLES")).isEqualTo(tablesBefore);
         assertThat(stack.flink().runningJobs()).isEmpty();
     }
 
@@ -119,7 +117,7 @@ class GuardITCase {
             assertThat(canary.connections()).isZero();
             assertThat(String.join("\n", refusals)).doesNotContain("root:x:0:0");
             assertThat(Files.readString(Path.of("target/test.log"))).doesNotContain("root:x:0:0");
-            assertThat(rows("SHOW TABLES")).doesNotContain("jndi", "token", "passwd");
+            assertThat(JdbcSql.rows(jdbc, "SHOW TABLES")).doesNotContain("jndi", "token", "passwd");
         }
     }
 
@@ -197,19 +195,6 @@ class GuardITCase {
         } finally {
             service.closeSession(session);
         }
-    }
-
-    private List<String> rows(String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Statement statement = jdbc.createStatement()) {
-            statement.execute(sql);
-            try (ResultSet result = statement.getResultSet()) {
-                while (result.next()) {
-                    rows.add(String.valueOf(result.getObject(1)));
-                }
-            }
-        }
-        return rows;
     }
 
     private static String stackTrace(Throwable e) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,20 @@ public final class JdbcSql {
             }
             return Optional.empty();
         }
+    }
+
+    /** The first column of every row a statement returns, as strings. */
+    public static List<String> rows(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            try (ResultSet result = statement.getResultSet()) {
+                while (result.next()) {
+                    rows.add(String.valueOf(result.getObject(1)));
+                }
+            }
+        }
+        return rows;
     }
 
     public static void executeAll(Connection connection, List<SqlStatement> statements)
