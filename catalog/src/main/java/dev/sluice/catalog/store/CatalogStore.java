@@ -327,6 +327,15 @@ public final class CatalogStore implements AutoCloseable {
         }
     }
 
+    /** What {@code sluice deploy} deployed, kept in this same database. */
+    public DeploymentRegistry deployments() {
+        return new DeploymentRegistry(this);
+    }
+
+    <T> T read(HandleCallback<T, RuntimeException> query) {
+        return jdbi.withHandle(query);
+    }
+
     // ---- helpers ----
 
     /** Runs a write that a unique or foreign key may refuse; returns false when one did. */
@@ -347,7 +356,7 @@ public final class CatalogStore implements AutoCloseable {
      * One write transaction, then {@link #durability}: acknowledged means on disk, even when the
      * process is killed right after.
      */
-    private <T> T write(HandleCallback<T, RuntimeException> statement) {
+    <T> T write(HandleCallback<T, RuntimeException> statement) {
         T result = jdbi.inTransaction(statement);
         durability.ifPresent(flush -> jdbi.useHandle(h -> h.execute(flush)));
         return result;

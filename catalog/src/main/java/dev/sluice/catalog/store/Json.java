@@ -12,6 +12,7 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<StoredFunction.Resource>> RESOURCES =
             new TypeReference<>() {};
 
@@ -29,6 +30,14 @@ final class Json {
     static Map<String, String> readMap(String json, String what) {
         try {
             return MAPPER.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new CorruptedRowException(what, e);
+        }
+    }
+
+    static List<String> readStrings(String json, String what) {
+        try {
+            return MAPPER.readValue(json, STRINGS);
         } catch (JsonProcessingException e) {
             throw new CorruptedRowException(what, e);
         }

@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             DemoCommand.class,
             ValidateCommand.class,
+            DeployCommand.class,
+            JobsCommand.class,
+            StopCommand.class,
+            ResumeCommand.class,
             GenerateCommand.class
         },
         footer = {

@@ -19,7 +19,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof StartupException
                 || e instanceof StatementFailedException
                 || e instanceof IllegalArgumentException
-                || e instanceof CatalogStoreException) {
+                || e instanceof CatalogStoreException
+                || e instanceof GatewayClient.GatewayException) {
             cli.getErr().println("sluice " + cli.getCommandName() + ": " + e.getMessage());
             return 1;
         }

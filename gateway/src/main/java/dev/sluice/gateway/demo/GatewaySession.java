@@ -2,6 +2,7 @@ package dev.sluice.gateway.demo;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.gateway.service.SluiceSqlGatewayService;
 import dev.sluice.gateway.sql.SqlStatement;
 import java.time.Duration;
 import java.util.Map;
@@ -31,11 +32,15 @@ public final class GatewaySession implements AutoCloseable {
     private final SessionHandle session;
 
     public GatewaySession(SqlGatewayService service) {
+        this(service, "sluice-cli");
+    }
+
+    public GatewaySession(SqlGatewayService service, String name) {
         this.service = requireNonNull(service, "service is null");
         this.session =
                 service.openSession(
                         SessionEnvironment.newBuilder()
-                                .setSessionName("sluice-cli")
+                                .setSessionName(name)
                                 .setSessionEndpointVersion(
                                         SqlGatewayRestAPIVersion.getDefaultVersion())
                                 .build());
@@ -43,8 +48,23 @@ public final class GatewaySession implements AutoCloseable {
 
     /** Runs one statement to completion; returns the job it started, if any. */
     public Optional<JobID> execute(SqlStatement statement) {
-        OperationHandle operation =
-                service.executeStatement(session, statement.text(), -1, new Configuration());
+        return finish(
+                statement,
+                service.executeStatement(session, statement.text(), -1, new Configuration()));
+    }
+
+    /**
+     * Runs one statement from Sluice itself, with options that clients may not set (see {@link
+     * SluiceSqlGatewayService#executeTrusted}).
+     */
+    public Optional<JobID> executeTrusted(SqlStatement statement, Configuration config) {
+        if (!(service instanceof SluiceSqlGatewayService sluice)) {
+            throw new IllegalStateException("trusted statements need the Sluice gateway service");
+        }
+        return finish(statement, sluice.executeTrusted(session, statement.text(), config));
+    }
+
+    private Optional<JobID> finish(SqlStatement statement, OperationHandle operation) {
         OperationInfo info = awaitTermination(operation, statement);
         if (info.getStatus() != OperationStatus.FINISHED) {
             throw new StatementFailedException(

@@ -99,6 +99,28 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
         }
     }
 
+    /**
+     * A statement from Sluice itself ({@code sluice deploy}, stop, resume): the statement passes
+     * the guard and the exactly-once rewrite like any other, but {@code trustedConfig} may carry
+     * what clients may not set, such as the job id and the savepoint to restore from.
+     */
+    public OperationHandle executeTrusted(
+            SessionHandle session, String statement, Configuration trustedConfig) {
+        try {
+            refuse(SqlStatement.standalone(statement), guard.check(statement));
+            refuse(
+                    SqlStatement.standalone(statement),
+                    plans.check(session, statement, trustedConfig));
+            Rewrite rewrite = rewriter(session).rewrite(statement);
+            if (rewrite.submitsJob()) {
+                checkpoints.check(delegate.getSessionConfig(session), trustedConfig);
+            }
+            return delegate.executeStatement(session, rewrite.statement(), -1, trustedConfig);
+        } catch (StatementRejectedException e) {
+            return reject(session, e);
+        }
+    }
+
     @Override
     public void configureSession(SessionHandle session, String statement, long timeoutMs)
             throws SqlGatewayException {

@@ -60,6 +60,10 @@ final class PersistentCatalog implements AutoCloseable {
                         SluiceCatalog.withTableDefaults(NAME, DATABASE, store, defaults));
     }
 
+    CatalogStore store() {
+        return store;
+    }
+
     String description() {
         return description;
     }

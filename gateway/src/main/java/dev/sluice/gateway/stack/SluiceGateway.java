@@ -2,11 +2,16 @@ package dev.sluice.gateway.stack;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.catalog.store.CatalogStore;
+import dev.sluice.gateway.deploy.Deployer;
+import dev.sluice.gateway.deploy.FlinkJobs;
+import dev.sluice.gateway.deploy.SluiceApi;
 import dev.sluice.gateway.eo.ExactlyOnceSettings;
 import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.service.DefaultCatalog;
 import dev.sluice.gateway.service.SluiceSqlGatewayService;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +36,20 @@ public final class SluiceGateway implements AutoCloseable {
     private final SessionManager sessions;
     private final SqlGatewayRestEndpoint endpoint;
     private final SqlGatewayService service;
+    private final Optional<Deployer> deployer;
+    private final Optional<SluiceApi> api;
 
     private SluiceGateway(
-            SessionManager sessions, SqlGatewayRestEndpoint endpoint, SqlGatewayService service) {
+            SessionManager sessions,
+            SqlGatewayRestEndpoint endpoint,
+            SqlGatewayService service,
+            Optional<Deployer> deployer,
+            Optional<SluiceApi> api) {
         this.sessions = sessions;
         this.endpoint = endpoint;
         this.service = service;
+        this.deployer = deployer;
+        this.api = api;
     }
 
     /**
@@ -47,6 +60,8 @@ public final class SluiceGateway implements AutoCloseable {
      * @param sessionDefaults Flink options every session starts with (parallelism, checkpoint
      *     storage, ...)
      * @param defaultCatalog the catalog sessions start in; Flink's in-memory one when empty
+     * @param registry the catalog database that keeps what {@code sluice deploy} deployed; without
+     *     it the gateway serves SQL only
      */
     public static SluiceGateway start(
             GatewayOptions options,
@@ -55,7 +70,8 @@ public final class SluiceGateway implements AutoCloseable {
             ExactlyOnceSettings settings,
             Map<String, String> sessionDefaults,
             Optional<DefaultCatalog> defaultCatalog,
-            GuardPolicy policy) {
+            GuardPolicy policy,
+            Optional<CatalogStore> registry) {
         requireNonNull(options, "options is null");
         Configuration defaults = Configuration.fromMap(sessionDefaults);
         defaults.set(DeploymentOptions.TARGET, "remote");
@@ -65,20 +81,26 @@ public final class SluiceGateway implements AutoCloseable {
 
         SessionManager sessions = SessionManager.create(new DefaultContext(defaults, List.of()));
         sessions.start();
-        SqlGatewayService service =
+        SluiceSqlGatewayService service =
                 new SluiceSqlGatewayService(
                         new SqlGatewayServiceImpl(sessions),
                         sessions,
                         settings,
                         defaultCatalog,
                         policy);
+        FlinkJobs jobs = new FlinkJobs(URI.create("http://%s:%d".formatted(flinkHost, flinkPort)));
+        Optional<Deployer> deployer =
+                registry.map(store -> new Deployer(service, store, policy, jobs));
+        Optional<SluiceApi> api = deployer.map(SluiceApi::new);
         SqlGatewayRestEndpoint endpoint = null;
         try {
-            endpoint = new SqlGatewayRestEndpoint(endpointConfig(options), service);
+            endpoint = new SluiceRestEndpoint(endpointConfig(options), service, api);
             endpoint.start();
-            return new SluiceGateway(sessions, endpoint, service);
+            return new SluiceGateway(sessions, endpoint, service, deployer, api);
         } catch (Exception e) {
             stopQuietly(endpoint, e);
+            api.ifPresent(SluiceApi::close);
+            deployer.ifPresent(Deployer::close);
             sessions.stop();
             throw new StartupException(
                     "cannot start the SQL gateway on %s:%d: %s (change --gateway-port)"
@@ -118,6 +140,8 @@ public final class SluiceGateway implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the gateway endpoint did not stop cleanly", e);
         } finally {
+            api.ifPresent(SluiceApi::close);
+            deployer.ifPresent(Deployer::close);
             sessions.stop();
         }
     }

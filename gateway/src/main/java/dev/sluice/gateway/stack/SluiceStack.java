@@ -160,7 +160,8 @@ public final class SluiceStack implements AutoCloseable {
                             settings,
                             sessionDefaults(),
                             Optional.of(catalog.defaultCatalog(Optional.of(kafkaBootstrap))),
-                            options.guard());
+                            options.guard(),
+                            Optional.of(catalog.store()));
             started.push(gateway);
         }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlNode;
@@ -59,10 +60,25 @@ public final class Validator implements AutoCloseable {
     /**
      * @param seed a real catalog to start from: copied, only read, never changed
      */
+    public Validator(GuardPolicy policy, Optional<StoreSettings> seed) {
+        this(
+                policy,
+                store ->
+                        seed.ifPresent(
+                                settings -> {
+                                    try (CatalogStore real = CatalogStores.open(settings)) {
+                                        real.copyTo(store);
+                                    }
+                                }));
+    }
+
+    /**
+     * @param seed fills the in-memory catalog before the first statement
+     */
     // registerCatalog is deprecated for catalogs made from descriptors; this one is built here
     // with table defaults that a descriptor cannot carry.
     @SuppressWarnings("deprecation")
-    public Validator(GuardPolicy policy, Optional<StoreSettings> seed) {
+    public Validator(GuardPolicy policy, Consumer<CatalogStore> seed) {
         this.guard = new StatementGuard(requireNonNull(policy, "policy is null"));
         this.store =
                 CatalogStores.open(
@@ -72,12 +88,7 @@ public final class Validator implements AutoCloseable {
                                         + ";DB_CLOSE_DELAY=-1",
                                 Optional.empty(),
                                 Optional.empty()));
-        seed.ifPresent(
-                settings -> {
-                    try (CatalogStore real = CatalogStores.open(settings)) {
-                        real.copyTo(store);
-                    }
-                });
+        seed.accept(store);
         this.tables =
                 TableEnvironment.create(
                         EnvironmentSettings.newInstance()
@@ -135,6 +146,11 @@ public final class Validator implements AutoCloseable {
             findings.add(flinkError(e));
         }
         return findings;
+    }
+
+    /** The in-memory catalog's store: what the statements so far created, as it would be stored. */
+    public CatalogStore store() {
+        return store;
     }
 
     @Override
