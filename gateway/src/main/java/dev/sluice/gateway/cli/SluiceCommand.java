@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             JobsCommand.class,
             StopCommand.class,
             ResumeCommand.class,
+            ShellCommand.class,
             GenerateCommand.class
         },
         footer = {

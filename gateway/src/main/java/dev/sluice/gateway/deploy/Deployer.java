@@ -259,8 +259,8 @@ public final class Deployer implements AutoCloseable {
         }
         String state =
                 jobs.awaitState(jobId, START_TIMEOUT, "RUNNING", "FAILED", "CANCELED", "FINISHED");
-        if (state.equals("RUNNING") && savepoint.isPresent()) {
-            state = awaitRestored(jobId);
+        if (state.equals("RUNNING")) {
+            state = awaitFirstCheckpoint(jobId);
         }
         if (!state.equals("RUNNING")) {
             String why = jobs.failure(jobId).orElse("the job is " + state);
@@ -276,8 +276,11 @@ public final class Deployer implements AutoCloseable {
         return jobId;
     }
 
-    /** A restored job proves its state fits by completing a checkpoint; a misfit keeps failing. */
-    private String awaitRestored(String jobId) {
+    /**
+     * A job is up once it completed a checkpoint: its sources found their topics, a restored job's
+     * state fit, its sink can commit. One that fails instead keeps restarting.
+     */
+    private String awaitFirstCheckpoint(String jobId) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             String state = jobs.state(jobId).orElse("UNKNOWN");

@@ -42,11 +42,12 @@ public record PipelineStatus(
         long in = 0;
         long out = 0;
         if (job.isPresent()) {
-            // Records entering the job are what its sources emit; leaving, what its sinks take in.
+            // Flink lists a job's vertices from its sources to its sinks: records in are what the
+            // source tasks read, records out what the sink tasks wrote.
             var vertices = job.get().vertices();
             if (!vertices.isEmpty()) {
-                in = vertices.get(0).recordsOut();
-                out = vertices.get(vertices.size() - 1).recordsIn();
+                in = vertices.get(0).recordsIn();
+                out = vertices.get(vertices.size() - 1).recordsOut();
             }
         }
         OptionalLong pending = running ? jobs.pendingRecords(job.get()) : OptionalLong.empty();

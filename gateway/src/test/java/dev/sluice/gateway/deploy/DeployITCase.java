@@ -162,6 +162,17 @@ class DeployITCase {
         Run stopped = sluice("stop", pipeline);
         assertThat(stopped.code).as(stopped.all()).isZero();
         assertThat(stopped.out).contains("Stopped " + pipeline + " with savepoint ");
+        assertThat(sluice("deploy", dir.toString(), "--plan").out)
+                .containsPattern("keep\\s+pipeline " + pipeline + ".*sluice resume " + pipeline);
+
+        Run resumed = sluice("resume", pipeline);
+        assertThat(resumed.code).as(resumed.all()).isZero();
+        String again = jobOf(pipeline);
+        assertThat(resumed.out).contains("Resumed " + pipeline + " as job " + again);
+        assertThat(sluice("jobs").out).containsPattern(pipeline + "\\s+RUNNING\\s+" + again);
+
+        Run cancelled = sluice("stop", pipeline, "--no-savepoint");
+        assertThat(cancelled.out).contains("Stopped " + pipeline + " (cancelled, no savepoint).");
     }
 
     /** One bad file: nothing changes, and the error names file, line and column. */
