@@ -1,7 +1,6 @@
 package dev.sluice.udfs;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,8 +34,7 @@ final class FraudFeatures {
     static final double W_NIGHT = 0.3;
 
     private static final int MIN_HISTORY = 5;
-    private static final Set<String> RISKY_MERCHANT_WORDS =
-            Set.of("crypto", "gift", "luxury", "deals");
+    private static final String[] RISKY_MERCHANT_WORDS = {"crypto", "gift", "luxury", "deals"};
     private static final Set<String> RISKY_COUNTRIES = Set.of("BR", "NG", "RU", "VN", "TH");
 
     final double amountZ;
@@ -109,37 +107,58 @@ final class FraudFeatures {
         return 1 - Math.exp(-sum);
     }
 
-    /** Contributing reasons, largest weighted contribution first. */
+    /**
+     * Contributing reasons, largest weighted contribution first. Built without {@code
+     * String.format}: this runs once per scored row, and formatting dominated its cost.
+     */
     List<String> reasons() {
-        record Reason(double weight, String text) {}
-        List<Reason> reasons = new ArrayList<>();
+        if (amount <= 0 && velocity <= 0 && merchant <= 0 && country <= 0 && night <= 0) {
+            return List.of();
+        }
+        double[] weights = new double[5];
+        String[] texts = new String[5];
+        int n = 0;
         if (amount > 0) {
-            reasons.add(
-                    new Reason(
-                            W_AMOUNT * amount,
-                            "amount %.1f standard deviations above usual".formatted(amountZ)));
+            weights[n] = W_AMOUNT * amount;
+            texts[n++] = "amount " + oneDecimal(amountZ) + " standard deviations above usual";
         }
         if (velocity > 0) {
-            reasons.add(
-                    new Reason(
-                            W_VELOCITY * velocity,
-                            "%d transactions in the last hour".formatted(recentCount)));
+            weights[n] = W_VELOCITY * velocity;
+            texts[n++] = recentCount + " transactions in the last hour";
         }
         if (merchant > 0) {
-            reasons.add(new Reason(W_MERCHANT, "high-risk merchant '%s'".formatted(merchantName)));
+            weights[n] = W_MERCHANT;
+            texts[n++] = "high-risk merchant '" + merchantName + "'";
         }
         if (country > 0) {
-            reasons.add(
-                    new Reason(
-                            W_COUNTRY,
-                            "high-risk country %s"
-                                    .formatted(countryCode.toUpperCase(Locale.ROOT))));
+            weights[n] = W_COUNTRY;
+            texts[n++] = "high-risk country " + countryCode.toUpperCase(Locale.ROOT);
         }
         if (night > 0) {
-            reasons.add(new Reason(W_NIGHT, "night-time transaction (%02d h)".formatted(hour)));
+            weights[n] = W_NIGHT;
+            texts[n++] = "night-time transaction (" + (hour < 10 ? "0" : "") + hour + " h)";
         }
-        reasons.sort(Comparator.comparingDouble(Reason::weight).reversed());
-        return reasons.stream().map(Reason::text).toList();
+        // Insertion sort by weight, descending; stable, so equal weights keep the order above.
+        for (int a = 1; a < n; a++) {
+            for (int b = a; b > 0 && weights[b] > weights[b - 1]; b--) {
+                double w = weights[b];
+                weights[b] = weights[b - 1];
+                weights[b - 1] = w;
+                String t = texts[b];
+                texts[b] = texts[b - 1];
+                texts[b - 1] = t;
+            }
+        }
+        return Arrays.asList(texts).subList(0, n);
+    }
+
+    /** {@code value} (finite, not negative) rounded half up to one decimal: 4.96 gives "5.0". */
+    static String oneDecimal(double value) {
+        if (!(value < 1e14)) {
+            return "%.1f".formatted(value);
+        }
+        long tenths = Math.round(value * 10);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     private static boolean isRiskyMerchant(String merchant) {
@@ -147,7 +166,12 @@ final class FraudFeatures {
             return false;
         }
         String lower = merchant.toLowerCase(Locale.ROOT);
-        return RISKY_MERCHANT_WORDS.stream().anyMatch(lower::contains);
+        for (String word : RISKY_MERCHANT_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double clamp(double value) {

@@ -83,4 +83,31 @@ class FraudScoreTest {
             assertThat(value).isBetween(0.0, 1.0).isLessThan(1.0);
         }
     }
+
+    @Test
+    void reasonsRoundTheDeviationToOneDecimal() {
+        assertThat(FraudFeatures.oneDecimal(4.96)).isEqualTo("5.0");
+        assertThat(FraudFeatures.oneDecimal(1.04)).isEqualTo("1.0");
+        assertThat(FraudFeatures.oneDecimal(12.25)).isEqualTo("12.3");
+        assertThat(FraudFeatures.oneDecimal(1e20)).isEqualTo("%.1f".formatted(1e20));
+        Random random = new Random(5);
+        for (int i = 0; i < 10_000; i++) {
+            double value = random.nextDouble() * 1_000;
+            assertThat(Double.parseDouble(FraudFeatures.oneDecimal(value)))
+                    .isCloseTo(value, within(0.05 + 1e-9));
+        }
+    }
+
+    @Test
+    void reasonsComeLargestContributionFirst() {
+        String[] reasons =
+                new FraudReasons().eval(400.0, 50.0, 25.0, 30L, 2L, "gift-cards", "NG", 2);
+        assertThat(reasons)
+                .containsExactly(
+                        "amount 14.0 standard deviations above usual",
+                        "high-risk merchant 'gift-cards'",
+                        "high-risk country NG",
+                        "night-time transaction (02 h)");
+        assertThat(new FraudReasons().eval(50.0, 50.0, 25.0, 30L, 2L, "ikea", "DE", 12)).isEmpty();
+    }
 }
