@@ -27,6 +27,14 @@ final class GatewayClient {
         return send(HttpRequest.newBuilder(gateway.resolve(path)).GET(), path);
     }
 
+    /** The token of a gateway that needs one ({@code sluice serve} off loopback). */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String token = System.getenv(ServeCommand.TOKEN_ENV);
+        return token == null || token.isBlank()
+                ? request
+                : request.header("Authorization", "Bearer " + token);
+    }
+
     JsonNode post(String path, JsonNode body) {
         return send(
                 HttpRequest.newBuilder(gateway.resolve(path))
@@ -40,7 +48,7 @@ final class GatewayClient {
         try {
             response =
                     http.send(
-                            request.timeout(Duration.ofMinutes(10)).build(),
+                            authorized(request).timeout(Duration.ofMinutes(10)).build(),
                             HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
             throw new GatewayException(

@@ -87,6 +87,10 @@ final class ShellCommand implements Callable<Integer> {
         ProcessBuilder client = new ProcessBuilder(command).inheritIO();
         client.environment().put("FLINK_CONF_DIR", conf.toString());
         client.environment().put("FLINK_LOG_DIR", home.toString());
+        String token = System.getenv(ServeCommand.TOKEN_ENV);
+        if (token != null && !token.isBlank()) {
+            client.environment().put("FLINK_REST_CLIENT_HEADERS", "Authorization:Bearer " + token);
+        }
         Process process = client.start();
         try {
             return process.waitFor();

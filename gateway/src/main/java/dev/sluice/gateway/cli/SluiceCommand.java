@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 "Streaming SQL on Apache Flink and Apache Kafka: validated, exactly-once pipelines.",
         subcommands = {
             UpCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             ValidateCommand.class,
             DeployCommand.class,

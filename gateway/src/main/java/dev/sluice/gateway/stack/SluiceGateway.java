@@ -152,7 +152,10 @@ public final class SluiceGateway implements AutoCloseable {
         endpoint.put(SqlGatewayRestOptions.BIND_ADDRESS.key(), options.host());
         endpoint.put(SqlGatewayRestOptions.PORT.key(), Integer.toString(options.port()));
         endpoint.put(SqlGatewayRestOptions.BIND_PORT.key(), Integer.toString(options.port()));
-        return SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(endpoint, new HashMap<>());
+        Configuration config =
+                SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(endpoint, new HashMap<>());
+        options.token().ifPresent(token -> config.set(TokenAuthentication.TOKEN, token));
+        return config;
     }
 
     private static void stopQuietly(SqlGatewayRestEndpoint endpoint, Exception failure) {
