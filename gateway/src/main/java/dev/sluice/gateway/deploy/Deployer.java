@@ -18,9 +18,14 @@ import dev.sluice.gateway.service.SluiceSqlGatewayService;
 import dev.sluice.gateway.sql.SqlScript;
 import dev.sluice.gateway.sql.SqlStatement;
 import dev.sluice.gateway.validate.Validator;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -58,6 +64,7 @@ public final class Deployer implements AutoCloseable {
     private final DeploymentRegistry registry;
     private final GuardPolicy policy;
     private final FlinkJobs jobs;
+    private final Optional<URI> checkpoints;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     r -> {
@@ -69,11 +76,17 @@ public final class Deployer implements AutoCloseable {
     private final Map<String, AtomicReference<Deployment>> deployments = new LinkedHashMap<>();
     private boolean busy;
 
+    /**
+     * @param checkpoints where jobs keep their checkpoints (a {@code file:} URI): a job lost with
+     *     its JobManager restarts from its newest one
+     */
     public Deployer(
             SluiceSqlGatewayService service,
             CatalogStore store,
             GuardPolicy policy,
-            FlinkJobs jobs) {
+            FlinkJobs jobs,
+            Optional<URI> checkpoints) {
+        this.checkpoints = requireNonNull(checkpoints, "checkpoints is null");
         this.service = requireNonNull(service, "service is null");
         this.store = requireNonNull(store, "store is null");
         this.registry = store.deployments();
@@ -293,6 +306,32 @@ public final class Deployer implements AutoCloseable {
             pause();
         }
         return "RESTARTING";
+    }
+
+    /**
+     * The newest complete checkpoint a job left behind ({@code <dir>/<job id>/chk-N/_metadata}),
+     * for a job that is gone: restoring it continues exactly where the job stopped committing.
+     */
+    private Optional<String> retainedCheckpoint(String jobId) {
+        if (jobId.isEmpty()
+                || checkpoints.isEmpty()
+                || !"file".equals(checkpoints.get().getScheme())) {
+            return Optional.empty();
+        }
+        Path dir = Path.of(checkpoints.get()).resolve(jobId);
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> p.getFileName().toString().matches("chk-\\d+"))
+                    .filter(p -> Files.isRegularFile(p.resolve("_metadata")))
+                    .max(
+                            Comparator.comparingLong(
+                                    p -> Long.parseLong(p.getFileName().toString().substring(4))))
+                    .map(p -> p.toUri().toString());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -520,9 +559,15 @@ public final class Deployer implements AutoCloseable {
                                             + decl.name()
                                             + " starts it"));
                 } else if (!ALIVE.contains(jobState)) {
+                    Optional<String> checkpoint = retainedCheckpoint(job);
+                    Optional<String> restorePoint = checkpoint.or(current::lastSavepoint);
                     String from =
-                            current.lastSavepoint()
-                                    .map(sp -> "from savepoint " + sp)
+                            checkpoint
+                                    .map(cp -> "from its last checkpoint " + cp)
+                                    .or(
+                                            () ->
+                                                    current.lastSavepoint()
+                                                            .map(sp -> "from savepoint " + sp))
                                     .orElse("with empty state");
                     steps.add(
                             planned(
@@ -541,8 +586,27 @@ public final class Deployer implements AutoCloseable {
                                                             decl.name(),
                                                             decl.file(),
                                                             decl.texts(),
-                                                            current.lastSavepoint(),
+                                                            restorePoint,
                                                             options.user())));
+                } else if (!changed && current.state() == DeployedPipeline.State.STARTING) {
+                    // A deploy that died after submitting: its job runs; only the registry lags.
+                    steps.add(
+                            planned(
+                                    index,
+                                    "record",
+                                    target,
+                                    decl.file(),
+                                    "job " + job + " from an interrupted deploy runs"));
+                    actions.put(
+                            index,
+                            () -> {
+                                registry.save(
+                                        current.withState(
+                                                DeployedPipeline.State.RUNNING,
+                                                Optional.empty(),
+                                                options.user()));
+                                done(index, "job " + job + " recorded as running");
+                            });
                 } else if (!changed) {
                     steps.add(
                             planned(

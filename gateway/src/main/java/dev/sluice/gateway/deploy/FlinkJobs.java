@@ -264,7 +264,10 @@ public final class FlinkJobs {
 
     private Optional<JsonNode> getIfPresent(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(rest.resolve(path)).GET());
-        if (response.statusCode() == 404) {
+        // Flink answers an unknown job id with 404 on some resources and 500 on others.
+        if (response.statusCode() == 404
+                || (response.statusCode() == 500
+                        && response.body().contains("FlinkJobNotFoundException"))) {
             return Optional.empty();
         }
         return Optional.of(parse(response, path));

@@ -1,5 +1,7 @@
 package dev.sluice.gateway.stack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,16 @@ import java.time.Duration;
 final class ExternalFlink {
 
     private ExternalFlink() {}
+
+    /** The JobManager's effective configuration, as its REST API lists it: [{"key", "value"}]. */
+    private static boolean loadsParentFirst(String configJson) throws IOException {
+        for (JsonNode entry : new ObjectMapper().readTree(configJson)) {
+            if (entry.path("key").asText().equals("classloader.resolve-order")) {
+                return entry.path("value").asText().trim().equalsIgnoreCase("parent-first");
+            }
+        }
+        return false;
+    }
 
     static void checkReachable(String host, int port) {
         URI overview = URI.create("http://%s:%d/overview".formatted(host, port));
@@ -26,6 +38,22 @@ final class ExternalFlink {
                 throw new StartupException(
                         "%s:%d answered %d, not like a Flink REST API (check --flink-rest)"
                                 .formatted(host, port, response.statusCode()));
+            }
+            HttpResponse<String> config =
+                    http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    "http://%s:%d/jobmanager/config"
+                                                            .formatted(host, port)))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            if (config.statusCode() == 200 && !loadsParentFirst(config.body())) {
+                throw new StartupException(
+                        ("the Flink cluster at %s:%d loads job jars child-first; Sluice ships the Kafka connector"
+                                        + " and its functions inside every job, which needs parent-first: add"
+                                        + " 'classloader.resolve-order: parent-first' to the cluster's config.yaml")
+                                .formatted(host, port));
             }
         } catch (IOException e) {
             throw new StartupException(

@@ -26,9 +26,9 @@ final class PersistentCatalog implements AutoCloseable {
     }
 
     /**
-     * Opens the configured catalog database, or an H2 file under {@code dataDir}. H2 flushes every
-     * commit at once ({@code WRITE_DELAY=0}): a statement acknowledged to a client survives the
-     * process being killed.
+     * Opens the configured catalog database, or an H2 file under {@code dataDir} (in the settings
+     * that make an acknowledged statement survive a killed process: see {@code
+     * CatalogStores.durable}).
      */
     static PersistentCatalog open(Optional<StoreSettings> configured, Path dataDir) {
         StoreSettings settings =
@@ -36,8 +36,7 @@ final class PersistentCatalog implements AutoCloseable {
                         () ->
                                 new StoreSettings(
                                         "jdbc:h2:file:"
-                                                + dataDir.resolve("catalog").resolve("sluice")
-                                                + ";WRITE_DELAY=0",
+                                                + dataDir.resolve("catalog").resolve("sluice"),
                                         Optional.empty(),
                                         Optional.empty()));
         try {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -90,7 +91,19 @@ public final class SluiceGateway implements AutoCloseable {
                         policy);
         FlinkJobs jobs = new FlinkJobs(URI.create("http://%s:%d".formatted(flinkHost, flinkPort)));
         Optional<Deployer> deployer =
-                registry.map(store -> new Deployer(service, store, policy, jobs));
+                registry.map(
+                        store ->
+                                new Deployer(
+                                        service,
+                                        store,
+                                        policy,
+                                        jobs,
+                                        Optional.ofNullable(
+                                                        sessionDefaults.get(
+                                                                CheckpointingOptions
+                                                                        .CHECKPOINTS_DIRECTORY
+                                                                        .key()))
+                                                .map(URI::create)));
         Optional<SluiceApi> api = deployer.map(SluiceApi::new);
         SqlGatewayRestEndpoint endpoint = null;
         try {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** {@code sluice} running as its own JVM, the way a user starts it. */
-final class SluiceProcess implements AutoCloseable {
+public final class SluiceProcess implements AutoCloseable {
 
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -41,7 +41,7 @@ final class SluiceProcess implements AutoCloseable {
         reader.start();
     }
 
-    static SluiceProcess start(Path workDir, String... args) throws IOException {
+    public static SluiceProcess start(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Dsluice.home=" + System.getProperty("sluice.home", ".."));
@@ -57,7 +57,7 @@ final class SluiceProcess implements AutoCloseable {
     }
 
     /** Waits for the "Sluice is up." block and returns the value of one of its lines. */
-    String awaitReady(String field) {
+    public String awaitReady(String field) {
         await().atMost(Duration.ofMinutes(2))
                 .until(() -> field(field).isPresent() || !process.isAlive());
         return field(field)
@@ -74,7 +74,7 @@ final class SluiceProcess implements AutoCloseable {
     }
 
     /** Sends SIGTERM, as Ctrl-C or a service manager would, and waits for the exit code. */
-    int terminate() throws InterruptedException {
+    public int terminate() throws InterruptedException {
         // Through the handle: Process.destroy() would also close our end of its output.
         process.toHandle().destroy();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -86,7 +86,7 @@ final class SluiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
         if (!process.waitFor(1, TimeUnit.MINUTES)) {
             throw new AssertionError("sluice did not die from SIGKILL");

@@ -54,39 +54,64 @@ public final class TestTransactions {
      */
     public static void produce(
             KafkaTestClient kafka, String topic, int partitions, List<Transaction> txs) {
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+            produceSome(producer, topic, txs);
+            produceWatermarkMarkers(producer, topic, partitions, txs);
+        }
+    }
+
+    /** Writes {@code txs} keyed by account and waits until the broker has them all. */
+    public static void produceSome(
+            KafkaProducer<byte[], byte[]> producer, String topic, List<Transaction> txs) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (Transaction tx : txs) {
+            sends.add(
+                    producer.send(
+                            new ProducerRecord<>(
+                                    topic,
+                                    tx.accountId().getBytes(StandardCharsets.UTF_8),
+                                    TransactionJson.toJson(tx))));
+        }
+        producer.flush();
+        awaitAll(sends);
+    }
+
+    /**
+     * One tiny transaction an hour after the last of {@code txs} into every partition: the
+     * watermark passes every window of {@code txs}.
+     */
+    public static void produceWatermarkMarkers(
+            KafkaProducer<byte[], byte[]> producer,
+            String topic,
+            int partitions,
+            List<Transaction> txs) {
         LocalDateTime last =
                 txs.stream()
                         .map(Transaction::eventTime)
                         .max(Comparator.naturalOrder())
                         .orElseThrow();
         List<Future<RecordMetadata>> sends = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-            for (Transaction tx : txs) {
-                sends.add(
-                        producer.send(
-                                new ProducerRecord<>(
-                                        topic,
-                                        tx.accountId().getBytes(StandardCharsets.UTF_8),
-                                        TransactionJson.toJson(tx))));
-            }
-            for (int partition = 0; partition < partitions; partition++) {
-                Transaction marker =
-                        new Transaction(
-                                "zz-watermark-" + partition,
-                                "none",
-                                new BigDecimal("0.01"),
-                                "NL",
-                                last.plusHours(1));
-                sends.add(
-                        producer.send(
-                                KafkaTestClient.record(
-                                        topic,
-                                        partition,
-                                        marker.accountId(),
-                                        TransactionJson.toJson(marker))));
-            }
-            producer.flush();
+        for (int partition = 0; partition < partitions; partition++) {
+            Transaction marker =
+                    new Transaction(
+                            "zz-watermark-" + partition,
+                            "none",
+                            new BigDecimal("0.01"),
+                            "NL",
+                            last.plusHours(1));
+            sends.add(
+                    producer.send(
+                            KafkaTestClient.record(
+                                    topic,
+                                    partition,
+                                    marker.accountId(),
+                                    TransactionJson.toJson(marker))));
         }
+        producer.flush();
+        awaitAll(sends);
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> sends) {
         for (Future<RecordMetadata> send : sends) {
             try {
                 send.get();
