@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             JobsCommand.class,
             StopCommand.class,
             ResumeCommand.class,
+            ReplayCommand.class,
             ShellCommand.class,
             GenerateCommand.class
         },

@@ -36,11 +36,17 @@ public final class GatewaySession implements AutoCloseable {
     }
 
     public GatewaySession(SqlGatewayService service, String name) {
+        this(service, name, Map.of());
+    }
+
+    public GatewaySession(
+            SqlGatewayService service, String name, Map<String, String> sessionConfig) {
         this.service = requireNonNull(service, "service is null");
         this.session =
                 service.openSession(
                         SessionEnvironment.newBuilder()
                                 .setSessionName(name)
+                                .addSessionConfig(sessionConfig)
                                 .setSessionEndpointVersion(
                                         SqlGatewayRestAPIVersion.getDefaultVersion())
                                 .build());

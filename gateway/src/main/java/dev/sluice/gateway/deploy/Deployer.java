@@ -12,6 +12,7 @@ import dev.sluice.catalog.store.StoredObject;
 import dev.sluice.gateway.demo.GatewaySession;
 import dev.sluice.gateway.deploy.DeployProject.ObjectDecl;
 import dev.sluice.gateway.deploy.DeployProject.PipelineDecl;
+import dev.sluice.gateway.eo.KafkaTableDefaults;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.service.SluiceSqlGatewayService;
@@ -204,6 +205,43 @@ public final class Deployer implements AutoCloseable {
                 user);
     }
 
+    /**
+     * Restarts a pipeline with empty state, its Kafka sources reading from {@code from} ({@code
+     * earliest} or {@code timestamp:MILLIS}) instead of where the job got to. The running job is
+     * stopped with a savepoint first (kept in the registry); the new job's output is exactly-once
+     * like any other.
+     *
+     * @return the new job's id
+     */
+    public String replay(String name, String from, String user) {
+        DeployedPipeline pipeline = registered(name);
+        KafkaTableDefaults.startup(from);
+        String job = pipeline.jobId().orElse("");
+        Optional<String> savepoint = Optional.empty();
+        if (ALIVE.contains(jobs.state(job).orElse("UNKNOWN"))) {
+            savepoint = Optional.of(jobs.stopWithSavepoint(job, SAVEPOINT_TIMEOUT));
+            registry.save(pipeline.withState(DeployedPipeline.State.STOPPED, savepoint, user));
+        }
+        try {
+            return start(
+                    pipeline.name(),
+                    pipeline.file(),
+                    pipeline.statements(),
+                    Optional.empty(),
+                    user,
+                    Map.of(KafkaTableDefaults.REPLAY_OPTION, from));
+        } catch (StartFailedException e) {
+            if (savepoint.isEmpty()) {
+                throw e;
+            }
+            String previous =
+                    start(pipeline.name(), pipeline.file(), pipeline.statements(), savepoint, user);
+            throw new DeployException(
+                    "the replay did not start: %s. The pipeline runs again as job %s from %s"
+                            .formatted(e.reason(), previous, savepoint.get()));
+        }
+    }
+
     private DeployedPipeline registered(String name) {
         return registry.pipeline(name)
                 .orElseThrow(
@@ -232,6 +270,16 @@ public final class Deployer implements AutoCloseable {
             List<String> statements,
             Optional<String> savepoint,
             String user) {
+        return start(name, file, statements, savepoint, user, Map.of());
+    }
+
+    private String start(
+            String name,
+            String file,
+            List<String> statements,
+            Optional<String> savepoint,
+            String user,
+            Map<String, String> sessionConfig) {
         String jobId = JobID.generate().toHexString();
         DeployedPipeline starting =
                 new DeployedPipeline(
@@ -249,7 +297,8 @@ public final class Deployer implements AutoCloseable {
         config.set(PipelineOptions.NAME, name);
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, jobId);
         savepoint.ifPresent(path -> config.set(StateRecoveryOptions.SAVEPOINT_PATH, path));
-        try (GatewaySession session = new GatewaySession(service, "sluice-deploy-" + name)) {
+        try (GatewaySession session =
+                new GatewaySession(service, "sluice-deploy-" + name, sessionConfig)) {
             List<SqlStatement> parsed = new ArrayList<>();
             for (String text : statements) {
                 parsed.addAll(SqlScript.split(file, text));

@@ -38,7 +38,7 @@ import org.apache.flink.table.gateway.rest.util.SqlGatewayRestAPIVersion;
  *   <li>{@code POST /sluice/deploy} plans ({@code "apply": false}) or applies a directory;
  *   <li>{@code GET /sluice/deploy/:id} follows a deployment's progress;
  *   <li>{@code GET /sluice/pipelines} lists deployed pipelines with their jobs' health;
- *   <li>{@code POST /sluice/pipelines/:name/stop} and {@code .../resume}.
+ *   <li>{@code POST /sluice/pipelines/:name/stop}, {@code .../resume} and {@code .../replay}.
  * </ul>
  *
  * JSON in and out; errors as Flink's REST API sends them: {@code {"errors": ["..."]}}.
@@ -71,6 +71,7 @@ public final class SluiceApi {
         handlers.add(route(HttpMethodWrapper.GET, "/sluice/pipelines", this::pipelines));
         handlers.add(route(HttpMethodWrapper.POST, "/sluice/pipelines/:name/stop", this::stop));
         handlers.add(route(HttpMethodWrapper.POST, "/sluice/pipelines/:name/resume", this::resume));
+        handlers.add(route(HttpMethodWrapper.POST, "/sluice/pipelines/:name/replay", this::replay));
         return handlers;
     }
 
@@ -129,6 +130,19 @@ public final class SluiceApi {
         JsonNode body = request.json();
         String job = deployer.resume(request.param("name"), body.path("user").asText("unknown"));
         return Response.ok(Map.of("jobId", job));
+    }
+
+    private Response replay(Request request) throws IOException {
+        JsonNode body = request.json();
+        String from = body.path("from").asText("");
+        try {
+            String job =
+                    deployer.replay(
+                            request.param("name"), from, body.path("user").asText("unknown"));
+            return Response.ok(Map.of("jobId", job));
+        } catch (IllegalArgumentException e) {
+            return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     // ---- plumbing ----

@@ -15,10 +15,43 @@ import java.util.function.UnaryOperator;
  */
 public final class KafkaTableDefaults implements UnaryOperator<Map<String, String>> {
 
+    /**
+     * Session option of a replay ({@code sluice replay}): {@code earliest} or {@code
+     * timestamp:MILLIS}.
+     */
+    public static final String REPLAY_OPTION = "$internal.sluice.replay-from";
+
     private final Optional<String> bootstrapServers;
+    private final Optional<String> replayFrom;
 
     public KafkaTableDefaults(Optional<String> bootstrapServers) {
+        this(bootstrapServers, Optional.empty());
+    }
+
+    /**
+     * @param replayFrom where every Kafka source of the session starts reading, overriding its
+     *     table's own startup mode: {@code earliest} or {@code timestamp:MILLIS}
+     */
+    public KafkaTableDefaults(Optional<String> bootstrapServers, Optional<String> replayFrom) {
         this.bootstrapServers = requireNonNull(bootstrapServers, "bootstrapServers is null");
+        this.replayFrom = requireNonNull(replayFrom, "replayFrom is null");
+        replayFrom.ifPresent(KafkaTableDefaults::startup);
+    }
+
+    /** The startup options of a replay point. */
+    public static Map<String, String> startup(String replayFrom) {
+        if (replayFrom.equals("earliest")) {
+            return Map.of("scan.startup.mode", "earliest-offset");
+        }
+        if (replayFrom.matches("timestamp:\\d+")) {
+            return Map.of(
+                    "scan.startup.mode",
+                    "timestamp",
+                    "scan.startup.timestamp-millis",
+                    replayFrom.substring("timestamp:".length()));
+        }
+        throw new IllegalArgumentException(
+                "replay point must be 'earliest' or 'timestamp:MILLIS', got '" + replayFrom + "'");
     }
 
     /** The options missing from {@code options}, in the order they should be added. */
@@ -39,11 +72,16 @@ public final class KafkaTableDefaults implements UnaryOperator<Map<String, Strin
     @Override
     public Map<String, String> apply(Map<String, String> options) {
         Map<String, String> missing = missing(options);
-        if (missing.isEmpty()) {
+        boolean replay = replayFrom.isPresent() && KafkaOptions.isKafka(options);
+        if (missing.isEmpty() && !replay) {
             return options;
         }
         Map<String, String> complete = new LinkedHashMap<>(options);
         complete.putAll(missing);
+        if (replay) {
+            complete.keySet().removeIf(key -> key.startsWith("scan.startup."));
+            complete.putAll(startup(replayFrom.get()));
+        }
         return complete;
     }
 }

@@ -9,6 +9,7 @@ import dev.sluice.gateway.eo.KafkaTableDefaults;
 import dev.sluice.gateway.service.DefaultCatalog;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.table.api.config.TableConfigOptions;
 
 /** The catalog every session of the stack starts in, kept in the catalog database. */
@@ -52,11 +53,19 @@ final class PersistentCatalog implements AutoCloseable {
     }
 
     DefaultCatalog defaultCatalog(Optional<String> kafkaBootstrap) {
-        KafkaTableDefaults defaults = new KafkaTableDefaults(kafkaBootstrap);
         return new DefaultCatalog(
                 NAME,
                 (config, classLoader) ->
-                        SluiceCatalog.withTableDefaults(NAME, DATABASE, store, defaults));
+                        SluiceCatalog.withTableDefaults(
+                                NAME,
+                                DATABASE,
+                                store,
+                                new KafkaTableDefaults(
+                                        kafkaBootstrap,
+                                        config.getOptional(
+                                                ConfigOptions.key(KafkaTableDefaults.REPLAY_OPTION)
+                                                        .stringType()
+                                                        .noDefaultValue()))));
     }
 
     CatalogStore store() {

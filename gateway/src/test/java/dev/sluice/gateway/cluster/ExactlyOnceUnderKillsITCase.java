@@ -178,6 +178,11 @@ class ExactlyOnceUnderKillsITCase {
                         "read_uncommitted sees %,d ledger records, read_committed %,d: aborted transactions were in flight%n",
                         uncommitted.poll().size(), EVENTS);
             }
+            // Free the slots for the next part.
+            for (String pipeline : List.of("fraud_alerts", "ledger")) {
+                Run stopped = sluice("stop", pipeline, "--no-savepoint", "--gateway", gateway);
+                assertThat(stopped.code).as(stopped.all()).isZero();
+            }
             gatewayKilledWhileDeployingLeavesOneJobPerPipeline(cluster, kafka);
         }
     }
@@ -218,6 +223,8 @@ class ExactlyOnceUnderKillsITCase {
             cluster.sharedStateDir().toString(),
             "--gateway-port",
             "0",
+            "--parallelism",
+            "1",
             "--data-dir",
             tmp.resolve("serve").toString()
         };
@@ -324,7 +331,9 @@ class ExactlyOnceUnderKillsITCase {
      * numbers and the transactions, interleaved.
      */
     private static void produce(KafkaTestClient kafka, List<Transaction> transactions) {
-        int chunk = 2_000;
+        // About 3,300 events per second per pipeline: a minute of input at CI size, so that every
+        // kill lands while records flow and transactions are open.
+        int chunk = 1_000;
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             for (int from = 0; from < EVENTS; from += chunk) {
                 long started = System.nanoTime();
@@ -343,7 +352,7 @@ class ExactlyOnceUnderKillsITCase {
                 producer.flush();
                 TestTransactions.produceSome(
                         producer, "transactions", transactions.subList(from, to));
-                long pace = TimeUnit.MILLISECONDS.toNanos(100) - (System.nanoTime() - started);
+                long pace = TimeUnit.MILLISECONDS.toNanos(300) - (System.nanoTime() - started);
                 if (pace > 0) {
                     TimeUnit.NANOSECONDS.sleep(pace);
                 }

@@ -175,6 +175,60 @@ class DeployITCase {
         assertThat(cancelled.out).contains("Stopped " + pipeline + " (cancelled, no savepoint).");
     }
 
+    /**
+     * Replay with fresh state: from a timestamp, only the records written since are processed
+     * again; from the earliest offset, everything. Each run's output is committed exactly once: the
+     * committed output is the reference with exactly those records repeated.
+     */
+    @Test
+    void replaysFromATimestampAndFromTheEarliestOffset() throws Exception {
+        String pipeline = "replay_" + suffix;
+        write("pipelines/" + pipeline + ".sql", filter(100));
+        assertThat(sluice("deploy", dir.toString()).code).isZero();
+
+        List<String> first = new ArrayList<>();
+        produce(0, 200, first, 100);
+        // Kafka stamps records with the producer's clock in milliseconds: a point strictly
+        // between the batches.
+        long between = System.currentTimeMillis() + 1;
+        await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > between);
+        List<String> second = new ArrayList<>();
+        produce(200, 300, second, 100);
+        List<String> expected = new ArrayList<>(first);
+        expected.addAll(second);
+        try (KafkaTestClient.Reader committed = kafka.readCommitted(sink)) {
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> committed.poll().size() == expected.size());
+
+            Run replay = sluice("replay", pipeline, "--from-timestamp", Long.toString(between));
+            assertThat(replay.code).as(replay.all()).isZero();
+            assertThat(replay.out)
+                    .contains("Replaying " + pipeline + " from " + between + " as job ");
+            expected.addAll(second);
+            awaitExactly(committed, expected);
+
+            Run everything = sluice("replay", pipeline, "--from-earliest");
+            assertThat(everything.code).as(everything.all()).isZero();
+            expected.addAll(first);
+            expected.addAll(second);
+            awaitExactly(committed, expected);
+        }
+        Run bad = sluice("replay", pipeline, "--from-timestamp", "yesterday");
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err)
+                .contains("--from-timestamp must be an instant such as 2026-11-26T10:00:00Z");
+        assertThat(sluice("stop", pipeline, "--no-savepoint").code).isZero();
+    }
+
+    private static void awaitExactly(KafkaTestClient.Reader committed, List<String> expected) {
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> committed.poll().size() >= expected.size());
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> committed.poll().size() == expected.size());
+        assertThat(committed.poll()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     /** One bad file: nothing changes, and the error names file, line and column. */
     @Test
     void aBadFileChangesNothingAndNamesItsPosition() throws Exception {
