@@ -191,7 +191,8 @@ class ExactlyOnceUnderKillsITCase {
      * {@code sluice serve} in a JVM of its own, SIGKILLed while a deploy of three pipelines is
      * under way (the first job runs, the rest do not yet): after a restart on the same data dir,
      * deploying again completes, every acknowledged table is still there, and each pipeline runs as
-     * exactly one job — the one the registry names.
+     * exactly one job — the one the registry names. One of them calls Z_SCORE, which the cluster
+     * can only load from the udfs jar shipped with the job.
      */
     private void gatewayKilledWhileDeployingLeavesOneJobPerPipeline(
             ClusterProcesses cluster, KafkaTestClient kafka) throws Exception {
@@ -208,11 +209,21 @@ class ExactlyOnceUnderKillsITCase {
             tables.append(
                     "CREATE TABLE IF NOT EXISTS %s_out (n BIGINT) WITH ('connector' = 'kafka', 'topic' = '%s-out', 'format' = 'json');\n"
                             .formatted(name, name.replace('_', '-')));
+            // relay_c calls a Sluice function: the TaskManagers have no Sluice jar, so it can only
+            // run if the udfs jar travelled with the job.
+            String select =
+                    name.equals("relay_c")
+                            ? "SELECT CAST(Z_SCORE(CAST(n AS DOUBLE), 0.0, 1.0) AS BIGINT) FROM relay_in"
+                            : "SELECT n FROM relay_in";
             Files.writeString(
                     project.resolve("pipelines/" + name + ".sql"),
-                    "INSERT INTO %s_out SELECT n FROM relay_in;\n".formatted(name));
+                    "INSERT INTO %s_out %s;\n".formatted(name, select));
         }
         Files.writeString(project.resolve("tables/relay.sql"), tables.toString());
+        Files.createDirectories(project.resolve("functions"));
+        Files.writeString(
+                project.resolve("functions/z.sql"),
+                "CREATE FUNCTION IF NOT EXISTS z_score AS 'dev.sluice.udfs.ZScore' LANGUAGE JAVA;\n");
         String[] serve = {
             "serve",
             "--flink-rest",
