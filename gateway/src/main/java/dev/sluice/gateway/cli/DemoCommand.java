@@ -2,22 +2,29 @@ package dev.sluice.gateway.cli;
 
 import dev.sluice.gateway.demo.AlertTail;
 import dev.sluice.gateway.demo.GatewaySession;
+import dev.sluice.gateway.demo.StatementFailedException;
+import dev.sluice.gateway.deploy.DeployOptions;
+import dev.sluice.gateway.deploy.Deployer;
+import dev.sluice.gateway.deploy.Deployment;
+import dev.sluice.gateway.deploy.ProjectFile;
+import dev.sluice.gateway.deploy.Step;
 import dev.sluice.gateway.generate.Topics;
 import dev.sluice.gateway.generate.TransactionGenerator;
 import dev.sluice.gateway.generate.TransactionProducer;
-import dev.sluice.gateway.sql.SqlProject;
-import dev.sluice.gateway.sql.SqlStatement;
 import dev.sluice.gateway.stack.SluiceStack;
 import dev.sluice.gateway.stack.StackOptions;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.api.common.JobID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,22 +104,29 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         StackOptions options = stack.toStackOptions();
         Path project = sqlDir != null ? sqlDir : SluiceHome.sqlDir();
-        List<SqlStatement> ddl = SqlProject.load(project, SqlProject.FOLDERS.subList(0, 3));
-        List<SqlStatement> pipelines = SqlProject.load(project, List.of("pipelines"));
-        Path logFile = StackRunner.configureLogging(options);
+        if (!Files.isDirectory(project)) {
+            throw new IllegalArgumentException(
+                    "SQL directory %s does not exist (pass --sql-dir)".formatted(project));
+        }
+        List<ProjectFile> files = ProjectFile.read(project);
+        List<ProjectFile> objects =
+                files.stream().filter(f -> !f.path().startsWith("pipelines/")).toList();
+        Path logFile = StackRunner.configureLogging(options.dataDir());
         PrintWriter out = spec.commandLine().getOut();
         SluiceStack running = StackRunner.start(options, out, this::stopGenerator);
         StackRunner.printBlock(running, logFile, out);
 
         try (GatewaySession session = new GatewaySession(running.gatewayService())) {
             out.println();
-            out.println("Deploying " + project + " ...");
-            ddl.forEach(statement -> run(session, statement, out));
+            out.println("Deploying " + project + " (as sluice deploy would) ...");
+            String root = project.getFileName().toString();
+            // Tables first, so that their topics exist before a pipeline reads them.
+            deploy(running.deployer(), root, objects, out);
             String sourceTopic = topic(session.tableOptions(SOURCE_TABLE));
             String alertTopic = topic(session.tableOptions(ALERT_TABLE));
             Topics.ensure(running.kafkaBootstrap(), sourceTopic, 4);
             Topics.ensure(running.kafkaBootstrap(), alertTopic, 4);
-            pipelines.forEach(statement -> run(session, statement, out));
+            deploy(running.deployer(), root, files, out);
 
             AtomicLong sent = new AtomicLong();
             startGenerator(running.kafkaBootstrap(), sourceTopic, sent);
@@ -130,17 +144,50 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(GatewaySession session, SqlStatement statement, PrintWriter out) {
-        String firstLine = statement.text().lines().findFirst().orElse("").strip();
-        out.printf("  %s:%d  %s", statement.source(), statement.line(), abbreviate(firstLine));
-        out.flush();
-        String job =
-                session.execute(statement)
-                        .map(JobID::toHexString)
-                        .map(id -> "  -> job " + id)
-                        .orElse("");
-        out.println("  ok" + job);
-        out.flush();
+    /** Applies the files through the deployer and prints each step as it finishes. */
+    private static void deploy(
+            Deployer deployer, String root, List<ProjectFile> files, PrintWriter out) {
+        Deployment deployment =
+                deployer.apply(
+                        root,
+                        files,
+                        new DeployOptions(false, false, System.getProperty("user.name", "demo")));
+        if (!deployment.errors().isEmpty()) {
+            throw new StatementFailedException(
+                    String.join(System.lineSeparator(), deployment.errors()));
+        }
+        Set<Integer> printed = new HashSet<>();
+        long changes = deployment.steps().stream().filter(Step::changes).count();
+        while (true) {
+            for (Step step : deployment.steps()) {
+                boolean finished =
+                        !step.status().equals("planned") && !step.status().equals("running");
+                if (step.changes() && finished && printed.add(step.index())) {
+                    out.printf(
+                            "  [%d/%d] %s %s: %s%s%n",
+                            printed.size(),
+                            changes,
+                            step.action(),
+                            step.target(),
+                            step.status(),
+                            step.message().isEmpty() ? "" : " (" + step.message() + ")");
+                    out.flush();
+                }
+            }
+            if (deployment.done()) {
+                break;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StatementFailedException("interrupted while deploying");
+            }
+            deployment = deployer.deployment(deployment.id()).orElseThrow();
+        }
+        if (deployment.failed()) {
+            throw new StatementFailedException("deploy failed: " + deployment.summary());
+        }
     }
 
     private synchronized void startGenerator(String bootstrap, String topic, AtomicLong sent) {
@@ -205,9 +252,5 @@ final class DemoCommand implements Callable<Integer> {
                             .formatted(SOURCE_TABLE, ALERT_TABLE));
         }
         return topic;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

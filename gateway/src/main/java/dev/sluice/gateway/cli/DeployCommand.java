@@ -3,9 +3,8 @@ package dev.sluice.gateway.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import dev.sluice.gateway.deploy.ProjectFile;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +74,7 @@ final class DeployCommand implements Callable<Integer> {
         request.put("allowStateReset", allowStateReset);
         request.put("user", GatewayMixin.user());
         ArrayNode files = request.putArray("files");
-        files(dir).forEach((path, text) -> files.addObject().put("path", path).put("text", text));
+        files(dir).forEach(f -> files.addObject().put("path", f.path()).put("text", f.text()));
 
         GatewayClient client = gateway.client();
         JsonNode deployment = client.post("/sluice/deploy", request);
@@ -199,7 +197,7 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     /** Every .sql file under the directory, by path relative to it. */
-    private Map<String, String> files(Path root) {
+    private List<ProjectFile> files(Path root) {
         if (!Files.isDirectory(root)) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -207,15 +205,7 @@ final class DeployCommand implements Callable<Integer> {
                             + root
                             + " (pass the folder that holds tables/ and pipelines/)");
         }
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path file : paths.filter(p -> p.toString().endsWith(".sql")).toList()) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                files.put(relative, Files.readString(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + root, e);
-        }
+        List<ProjectFile> files = ProjectFile.read(root);
         if (files.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no .sql files under " + root);
         }

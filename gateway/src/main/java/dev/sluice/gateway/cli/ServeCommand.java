@@ -125,8 +125,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerOptions options = options();
-        Path logs = dataDir.toAbsolutePath().normalize().resolve("logs");
-        System.setProperty("sluice.log.dir", logs.toString());
+        Path logFile = StackRunner.configureLogging(dataDir);
         SluiceServer server = SluiceServer.start(options);
         PrintWriter out = spec.commandLine().getOut();
         Runtime.getRuntime()
@@ -156,7 +155,7 @@ final class ServeCommand implements Callable<Integer> {
                         + (options.gateway().token().isPresent()
                                 ? "bearer token from " + TOKEN_ENV
                                 : "none (loopback only)"));
-        out.println("  Log file          " + logs.resolve("sluice.log"));
+        out.println("  Log file          " + logFile);
         out.println("Stop with Ctrl-C (or SIGTERM); jobs keep running on the cluster.");
         out.flush();
         StackRunner.awaitShutdown();

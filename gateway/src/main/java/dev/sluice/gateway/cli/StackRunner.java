@@ -12,8 +12,8 @@ final class StackRunner {
     private StackRunner() {}
 
     /** Points the log file into the data dir; must run before Flink or Kafka log anything. */
-    static Path configureLogging(StackOptions options) {
-        Path logs = options.dataDir().toAbsolutePath().normalize().resolve("logs");
+    static Path configureLogging(Path dataDir) {
+        Path logs = dataDir.toAbsolutePath().normalize().resolve("logs");
         System.setProperty("sluice.log.dir", logs.toString());
         return logs.resolve("sluice.log");
     }

@@ -28,7 +28,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StackOptions options = stack.toStackOptions();
-        Path logFile = StackRunner.configureLogging(options);
+        Path logFile = StackRunner.configureLogging(options.dataDir());
         SluiceStack running = StackRunner.start(options, spec.commandLine().getOut(), () -> {});
         StackRunner.printBlock(running, logFile, spec.commandLine().getOut());
         StackRunner.awaitShutdown();

@@ -2,6 +2,7 @@ package dev.sluice.gateway.demo;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.gateway.Failures;
 import dev.sluice.gateway.service.SluiceSqlGatewayService;
 import dev.sluice.gateway.sql.SqlStatement;
 import java.time.Duration;
@@ -78,7 +79,7 @@ public final class GatewaySession implements AutoCloseable {
                             .formatted(
                                     statement.locate(1, 1),
                                     info.getException()
-                                            .map(GatewaySession::cause)
+                                            .map(Failures::innermostMessage)
                                             .orElse("the statement ended " + info.getStatus())));
         }
         Optional<JobID> job =
@@ -126,19 +127,5 @@ public final class GatewaySession implements AutoCloseable {
                 throw new StatementFailedException(statement.locate(1, 1) + ": interrupted");
             }
         }
-    }
-
-    /** The innermost message of a server-side failure: the one that explains it. */
-    static String cause(Throwable failure) {
-        String message = failure.getMessage();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                message = t.getMessage();
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return message == null ? failure.getClass().getSimpleName() : message;
     }
 }

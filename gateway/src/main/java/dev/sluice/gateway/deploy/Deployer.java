@@ -316,7 +316,7 @@ public final class Deployer implements AutoCloseable {
             // Flink refuses a savepoint that does not fit at submission already.
             throw new StartFailedException(
                     name,
-                    GatewaySessionMessages.of(e)
+                    Explanations.of(e)
                             .replaceFirst("^.*?, statement \\d+, line \\d+, column \\d+: ", ""));
         }
         String state =
@@ -809,7 +809,7 @@ public final class Deployer implements AutoCloseable {
                     applied++;
                 } catch (RuntimeException e) {
                     failed = true;
-                    update(step.index(), Step.FAILED, GatewaySessionMessages.of(e));
+                    update(step.index(), Step.FAILED, Explanations.of(e));
                 }
             }
             if (!failed) {

@@ -231,8 +231,7 @@ public final class SluiceApi {
             } catch (DeployException | JobControlException e) {
                 return Response.error(HttpResponseStatus.CONFLICT, e.getMessage());
             } catch (Exception e) {
-                return Response.error(
-                        HttpResponseStatus.INTERNAL_SERVER_ERROR, GatewaySessionMessages.of(e));
+                return Response.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, Explanations.of(e));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.sluice.gateway.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.gateway.Failures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,7 @@ final class ExternalFlink {
         } catch (IOException e) {
             throw new StartupException(
                     "cannot reach Flink's REST API at %s:%d: %s (check --flink-rest)"
-                            .formatted(host, port, SluiceGateway.rootMessage(e)),
+                            .formatted(host, port, Failures.innermostMessage(e)),
                     e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.sluice.gateway.stack;
 
+import dev.sluice.gateway.Failures;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ final class ExternalKafka {
                             .formatted(
                                     bootstrapServers,
                                     TIMEOUT_SECONDS,
-                                    SluiceGateway.rootMessage(e)),
+                                    Failures.innermostMessage(e)),
                     e);
         }
     }

@@ -3,6 +3,7 @@ package dev.sluice.gateway.stack;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.catalog.store.CatalogStore;
+import dev.sluice.gateway.Failures;
 import dev.sluice.gateway.deploy.Deployer;
 import dev.sluice.gateway.deploy.FlinkJobs;
 import dev.sluice.gateway.deploy.SluiceApi;
@@ -117,7 +118,8 @@ public final class SluiceGateway implements AutoCloseable {
             sessions.stop();
             throw new StartupException(
                     "cannot start the SQL gateway on %s:%d: %s (change --gateway-port)"
-                            .formatted(options.host(), options.port(), rootMessage(e)),
+                            .formatted(
+                                    options.host(), options.port(), Failures.innermostMessage(e)),
                     e);
         }
     }
@@ -133,6 +135,13 @@ public final class SluiceGateway implements AutoCloseable {
     /** The service behind the REST endpoint, for in-process callers such as {@code sluice demo}. */
     public SqlGatewayService service() {
         return service;
+    }
+
+    /**
+     * Plans and applies directories of SQL files ({@code sluice deploy}), when a registry is kept.
+     */
+    public Optional<Deployer> deployer() {
+        return deployer;
     }
 
     private InetSocketAddress address() {
@@ -180,13 +189,5 @@ public final class SluiceGateway implements AutoCloseable {
         } catch (Exception e) {
             failure.addSuppressed(e);
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -59,7 +59,7 @@ public final class SluiceServer implements AutoCloseable {
             started.push(gateway);
             return new SluiceServer(started, gateway, catalog);
         } catch (RuntimeException e) {
-            closeAll(started, e);
+            Started.closeAll(started, e);
             throw e;
         }
     }
@@ -100,19 +100,9 @@ public final class SluiceServer implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = new IllegalStateException("Sluice did not stop cleanly");
-        closeAll(started, failure);
+        Started.closeAll(started, failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;
-        }
-    }
-
-    private static void closeAll(Deque<AutoCloseable> resources, RuntimeException failure) {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.sluice.gateway.stack;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.gateway.deploy.Deployer;
 import dev.sluice.gateway.eo.ExactlyOnceSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -96,22 +97,18 @@ public final class SluiceStack implements AutoCloseable {
         return gateway.service();
     }
 
+    /** What {@code sluice deploy} talks to, in this process. */
+    public Deployer deployer() {
+        return gateway.deployer()
+                .orElseThrow(() -> new IllegalStateException("the stack keeps no registry"));
+    }
+
     @Override
     public void close() {
         RuntimeException failure = new IllegalStateException("Sluice did not stop cleanly");
-        closeAll(started, failure);
+        Started.closeAll(started, failure);
         if (failure.getSuppressed().length > 0) {
             throw failure;
-        }
-    }
-
-    private static void closeAll(Deque<AutoCloseable> resources, RuntimeException failure) {
-        while (!resources.isEmpty()) {
-            try {
-                resources.pop().close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
         }
     }
 
@@ -173,7 +170,10 @@ public final class SluiceStack implements AutoCloseable {
                     CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(),
                     state.resolve("checkpoints").toUri().toString(),
                     CheckpointingOptions.SAVEPOINT_DIRECTORY.key(),
-                    state.resolve("savepoints").toUri().toString());
+                    state.resolve("savepoints").toUri().toString(),
+                    // Kept when sluice stops (its jobs are cancelled): deploy continues from them.
+                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION.key(),
+                    "RETAIN_ON_CANCELLATION");
         }
 
         private void checkPortsFree() {
@@ -194,7 +194,7 @@ public final class SluiceStack implements AutoCloseable {
         }
 
         void closeStarted(RuntimeException failure) {
-            closeAll(started, failure);
+            Started.closeAll(started, failure);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.sluice.catalog.SluiceCatalog;
 import dev.sluice.catalog.store.CatalogStore;
 import dev.sluice.catalog.store.CatalogStores;
 import dev.sluice.catalog.store.StoreSettings;
+import dev.sluice.gateway.Failures;
 import dev.sluice.gateway.eo.KafkaTableDefaults;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.GuardPolicy;
@@ -207,7 +208,7 @@ public final class Validator implements AutoCloseable {
 
     /** Flink's own error, at the position it names anywhere in its causes. */
     private static Finding flinkError(RuntimeException e) {
-        String message = innermost(e);
+        String message = Failures.innermostMessage(e);
         int line = 1;
         int column = 1;
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
@@ -239,18 +240,5 @@ public final class Validator implements AutoCloseable {
             return "check the function's name and argument types (SHOW FUNCTIONS)";
         }
         return "change the statement so that Flink accepts it";
-    }
-
-    private static String innermost(Throwable e) {
-        String message = e.getMessage();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return message == null ? e.getClass().getSimpleName() : message;
     }
 }

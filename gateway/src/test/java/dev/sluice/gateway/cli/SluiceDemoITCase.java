@@ -26,15 +26,12 @@ class SluiceDemoITCase {
                         workDir.resolve("data").toString(),
                         "--fraud-rate",
                         "0.01")) {
-            demo.awaitLine(
-                    "sql/pipelines/fraud_alerts.sql:3  INSERT INTO fraud_alerts  ok  -> job ",
-                    Duration.ofMinutes(2));
+            demo.awaitLine("start pipeline fraud_alerts: done (job ", Duration.ofMinutes(2));
             demo.awaitLine("ALERT  acc-", Duration.ofMinutes(1));
 
             assertThat(demo.terminate()).isEqualTo(143);
             assertThat(demo.output())
-                    .contains(
-                            "sql/tables/transactions.sql:3  CREATE TABLE IF NOT EXISTS transactions (  ok")
+                    .contains("create table transactions: done")
                     .contains(
                             "Fraud alerts from 'fraud-alerts', as a read_committed consumer sees them:")
                     .containsPattern(

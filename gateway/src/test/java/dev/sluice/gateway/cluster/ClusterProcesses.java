@@ -193,7 +193,7 @@ public final class ClusterProcesses implements AutoCloseable {
 
     private static boolean portOpen(int port) {
         try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
+            return socket.isConnected();
         } catch (IOException e) {
             return false;
         }

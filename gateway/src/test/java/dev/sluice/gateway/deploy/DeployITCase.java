@@ -37,6 +37,7 @@ class DeployITCase {
     private String suffix;
     private String source;
     private String sink;
+    private String upgradedJob;
 
     @TempDir Path dir;
 
@@ -101,7 +102,8 @@ class DeployITCase {
             Run upgrade = sluice("deploy", dir.toString());
             assertThat(upgrade.code).as(upgrade.all()).isZero();
             assertThat(upgrade.out).contains("[1/1] upgrade pipeline " + pipeline + ": done");
-            String upgraded = jobOf(pipeline);
+            upgradedJob = jobOf(pipeline);
+            String upgraded = upgradedJob;
             assertThat(upgraded).isNotEqualTo(job);
 
             produce(200, 400, expected, 150);
@@ -116,6 +118,11 @@ class DeployITCase {
         Files.delete(dir.resolve("pipelines/" + pipeline + ".sql"));
         Run kept = sluice("deploy", dir.toString(), "--plan");
         assertThat(kept.out).contains("keep", "its file is gone; --prune stops it");
+        assertThat(sluice("deploy", dir.toString(), "--plan", "--prune").out)
+                .containsPattern(
+                        "stop\\s+pipeline " + pipeline + ".*its file is gone; savepoint, then stop")
+                .contains("Plan: ");
+        assertThat(jobOf(pipeline)).as("--plan changed nothing").isEqualTo(upgradedJob);
         Run pruned = sluice("deploy", dir.toString(), "--prune");
         assertThat(pruned.code).as(pruned.all()).isZero();
         assertThat(pruned.out).contains("stop pipeline " + pipeline + ": done (savepoint ");
