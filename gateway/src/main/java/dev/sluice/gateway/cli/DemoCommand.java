@@ -17,6 +17,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -194,8 +197,17 @@ final class DemoCommand implements Callable<Integer> {
         if (stopping.get()) {
             return;
         }
+        // A second demo on the same data dir continues the stream's event time: records behind the
+        // restored pipelines' watermarks would be dropped as late.
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime start =
+                Topics.latestEventTime(bootstrap, topic)
+                        .map(last -> last.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
+                        .filter(next -> next.isAfter(now))
+                        .orElse(now);
         TransactionGenerator transactions =
-                GenerateTransactionsCommand.generator(seed, accounts, fraudRate, rate, speedup);
+                GenerateTransactionsCommand.generator(
+                        seed, accounts, fraudRate, rate, speedup, start);
         generator =
                 new Thread(
                         () -> {

@@ -120,8 +120,23 @@ final class GenerateTransactionsCommand implements Callable<Integer> {
 
     static TransactionGenerator generator(
             long seed, int accounts, double fraudRate, double rate, double speedup) {
+        return generator(
+                seed,
+                accounts,
+                fraudRate,
+                rate,
+                speedup,
+                LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    static TransactionGenerator generator(
+            long seed,
+            int accounts,
+            double fraudRate,
+            double rate,
+            double speedup,
+            LocalDateTime start) {
         Duration step = Duration.ofNanos((long) (1e9 * speedup / rate));
-        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         return new TransactionGenerator(seed, accounts, fraudRate, start, step);
     }
 

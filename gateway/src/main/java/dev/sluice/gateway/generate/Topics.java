@@ -1,8 +1,10 @@
 package dev.sluice.gateway.generate;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,7 +12,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Creates topics that a pipeline reads before anything is written to them. */
 public final class Topics {
@@ -72,6 +78,51 @@ public final class Topics {
                                 .formatted(topic, timeout.toSeconds()));
             }
             TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    /**
+     * The newest event time among the last record of each partition: where a stream that is picked
+     * up again must continue, or its records arrive behind the pipelines' watermarks.
+     */
+    public static Optional<LocalDateTime> latestEventTime(String bootstrap, String topic) {
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            int wanted = 0;
+            for (var end : ends.entrySet()) {
+                if (end.getValue() > 0) {
+                    consumer.seek(end.getKey(), end.getValue() - 1);
+                    wanted++;
+                } else {
+                    consumer.pause(List.of(end.getKey()));
+                }
+            }
+            LocalDateTime latest = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int seen = 0;
+            while (seen < wanted && System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    seen++;
+                    Optional<LocalDateTime> time = TransactionJson.eventTime(record.value());
+                    if (time.isPresent() && (latest == null || time.get().isAfter(latest))) {
+                        latest = time.get();
+                    }
+                }
+            }
+            return Optional.ofNullable(latest);
         }
     }
 }

@@ -3,8 +3,12 @@ package dev.sluice.gateway.generate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * The JSON form of a transaction, as Flink's {@code json} format reads it: snake_case fields and
@@ -18,6 +22,16 @@ public final class TransactionJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TransactionJson() {}
+
+    /** The event time of a transaction's JSON, or empty when it has none that parses. */
+    public static Optional<LocalDateTime> eventTime(byte[] json) {
+        try {
+            String text = MAPPER.readTree(json).path("event_time").asText("");
+            return Optional.of(LocalDateTime.parse(text, SQL_TIMESTAMP));
+        } catch (IOException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
 
     public static byte[] toJson(Transaction tx) {
         ObjectNode node = MAPPER.createObjectNode();
