@@ -14,6 +14,8 @@ import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpoint;
 import org.apache.flink.util.ConfigurationException;
 
 /** Flink's SQL Gateway REST endpoint, unchanged, plus Sluice's own resources on the same port. */
+// Flink's endpoint declares close() with InterruptedException; it is stopped, never used in a try.
+@SuppressWarnings("try")
 final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
 
     private final Optional<SluiceApi> api;

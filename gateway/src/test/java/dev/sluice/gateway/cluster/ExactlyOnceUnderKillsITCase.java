@@ -363,16 +363,14 @@ class ExactlyOnceUnderKillsITCase {
                 producer.flush();
                 TestTransactions.produceSome(
                         producer, "transactions", transactions.subList(from, to));
-                long pace = TimeUnit.MILLISECONDS.toNanos(300) - (System.nanoTime() - started);
-                if (pace > 0) {
-                    TimeUnit.NANOSECONDS.sleep(pace);
-                }
+                long next = started + TimeUnit.MILLISECONDS.toNanos(300);
+                await().pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(10))
+                        .atMost(Duration.ofSeconds(1))
+                        .until(() -> System.nanoTime() >= next);
             }
             TestTransactions.produceWatermarkMarkers(
                     producer, "transactions", PARTITIONS, transactions);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
