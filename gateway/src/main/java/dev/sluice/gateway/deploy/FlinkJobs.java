@@ -222,13 +222,16 @@ public final class FlinkJobs {
     /** Why the job failed, as the cluster says, or empty. */
     public Optional<String> failure(String id) {
         return getIfPresent("/jobs/" + id + "/exceptions")
-                .map(e -> e.path("root-exception").asText(null))
-                .or(
-                        () ->
-                                getIfPresent("/jobs/" + id + "/exceptions")
-                                        .map(e -> e.path("exceptionHistory").path("entries"))
-                                        .filter(entries -> entries.size() > 0)
-                                        .map(entries -> entries.get(0).path("stacktrace").asText()))
+                .flatMap(
+                        e -> {
+                            if (e.hasNonNull("root-exception")) {
+                                return Optional.of(e.path("root-exception").asText());
+                            }
+                            JsonNode entries = e.path("exceptionHistory").path("entries");
+                            return entries.size() > 0
+                                    ? Optional.of(entries.get(0).path("stacktrace").asText())
+                                    : Optional.empty();
+                        })
                 .map(FlinkJobs::firstLines);
     }
 
