@@ -23,4 +23,28 @@ public final class Failures {
         }
         return message == null ? last.getClass().getSimpleName() : message;
     }
+
+    /**
+     * {@code text} safe to print on a console or in a log: control characters (ANSI escapes,
+     * carriage returns, line breaks a statement could use to forge log lines) become {@code
+     * \\uXXXX}.
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints()
+                .forEach(
+                        c -> {
+                            if (Character.isISOControl(c) && c != '\t' || isFormatting(c)) {
+                                out.append("\\u%04x".formatted(c));
+                            } else {
+                                out.appendCodePoint(c);
+                            }
+                        });
+        return out.toString();
+    }
+
+    /** Bidirectional overrides and similar characters that make text read other than it is. */
+    private static boolean isFormatting(int c) {
+        return Character.getType(c) == Character.FORMAT;
+    }
 }

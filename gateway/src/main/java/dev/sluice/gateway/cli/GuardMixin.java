@@ -23,7 +23,7 @@ final class GuardMixin {
             names = "--allow-connector",
             paramLabel = "NAME",
             description =
-                    "Also allow this table connector (allowed by default: blackhole, datagen, kafka, print, upsert-kafka). Repeatable.")
+                    "Also allow this table connector (allowed by default: blackhole, datagen, kafka, upsert-kafka; print is not, its rows go to the console and log). Repeatable.")
     List<String> extraConnectors = new ArrayList<>();
 
     GuardPolicy policy() {

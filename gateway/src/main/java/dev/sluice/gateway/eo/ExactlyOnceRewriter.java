@@ -2,12 +2,13 @@ package dev.sluice.gateway.eo;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.gateway.admission.ReadStatement;
 import dev.sluice.gateway.sql.FlinkSqlParsing;
-import dev.sluice.gateway.sql.Statements;
 import dev.sluice.gateway.sql.TextEdits;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.calcite.sql.SqlHint;
@@ -34,7 +35,8 @@ import org.apache.flink.sql.parser.dml.SqlStatementSet;
  * prefix would fence each other) and a transaction timeout under the broker's maximum. A sink
  * declared weaker than exactly-once is rejected.
  *
- * <p>Statements that do not parse pass through unchanged: the planner reports their errors.
+ * <p>It rewrites statements the gateway has read ({@link ReadStatement}): text it cannot read never
+ * gets this far.
  */
 public final class ExactlyOnceRewriter {
 
@@ -46,16 +48,28 @@ public final class ExactlyOnceRewriter {
         this.tables = requireNonNull(tables, "tables is null");
     }
 
-    public Rewrite rewrite(String statement) throws StatementRejectedException {
-        SqlNode node;
-        try {
-            node = FlinkSqlParsing.parse(Statements.withoutTerminator(statement));
-        } catch (SqlParseException e) {
-            return new Rewrite(statement, false);
+    public Rewrite rewrite(ReadStatement statement) throws StatementRejectedException {
+        Optional<SqlNode> node = statement.statementTree();
+        if (node.isEmpty()) {
+            return new Rewrite(statement.text(), false);
         }
-        TextEdits edits = new TextEdits(statement);
-        boolean submitsJob = rewriteNode(node, edits);
+        TextEdits edits = new TextEdits(statement.text());
+        boolean submitsJob = rewriteNode(node.get(), edits);
         return new Rewrite(edits.apply(), submitsJob);
+    }
+
+    /** A single statement's text, as in a SQL file; refused when it is not exactly one. */
+    public Rewrite rewrite(String statement) throws StatementRejectedException {
+        SqlNodeList nodes;
+        try {
+            nodes = FlinkSqlParsing.parseList(statement);
+        } catch (SqlParseException e) {
+            throw new StatementRejectedException("cannot read the statement: " + e.getMessage());
+        }
+        if (nodes.size() != 1) {
+            throw new StatementRejectedException("expected one statement, got " + nodes.size());
+        }
+        return rewrite(new ReadStatement(statement, Optional.of(nodes.get(0)), Optional.empty()));
     }
 
     private boolean rewriteNode(SqlNode node, TextEdits edits) throws StatementRejectedException {

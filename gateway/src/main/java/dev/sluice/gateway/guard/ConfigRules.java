@@ -1,5 +1,7 @@
 package dev.sluice.gateway.guard;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,18 +11,27 @@ import org.apache.flink.util.TimeUtils;
 
 /**
  * Configuration keys a session may set ({@code SET}, session properties, per-statement config). An
- * allowlist: keys that pick the cluster, ship jars or code, or choose files are the operator's.
+ * allowlist: keys that pick the cluster, ship jars or code, choose files, restart jobs or reserve
+ * the cluster's slots are the operator's, and so are Flink's and Sluice's internal keys.
  */
 final class ConfigRules {
 
     static final String CONFIG_RULE = "security-config";
     static final String EXACTLY_ONCE_RULE = "exactly-once";
+    static final String RESOURCES_RULE = "resources";
 
     private static final String INTERVAL = "execution.checkpointing.interval";
     private static final String MODE = "execution.checkpointing.mode";
+    private static final Set<String> PARALLELISM_KEYS =
+            Set.of("parallelism.default", "table.exec.resource.default-parallelism");
 
     private static final List<String> ALLOWED_PREFIXES =
-            List.of("table.", "sql-client.", "restart-strategy.", "execution.checkpointing.");
+            List.of(
+                    "table.exec.",
+                    "table.optimizer.",
+                    "table.display.",
+                    "sql-client.",
+                    "execution.checkpointing.");
     private static final Set<String> ALLOWED_KEYS =
             Set.of(
                     "parallelism.default",
@@ -32,16 +43,24 @@ final class ConfigRules {
                     "execution.runtime-mode",
                     "execution.buffer-timeout.enabled",
                     "execution.buffer-timeout.interval",
-                    "state.backend.type");
-    private static final Set<String> FORBIDDEN_KEYS =
-            Set.of(
-                    "table.resources.download-dir",
-                    "execution.checkpointing.dir",
-                    "execution.checkpointing.savepoint-dir",
-                    "table.plan.compile.catalog-objects");
+                    "state.backend.type",
+                    "table.local-time-zone",
+                    "table.dml-sync",
+                    "table.dynamic-table-options.enabled",
+                    "table.sql-dialect",
+                    "table.generated-code.max-length",
+                    "table.column-expansion-strategy");
+    private static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb", "forst");
+    private static final List<String> FILE_WORDS = List.of("dir", "path", "file", "location");
+
+    private final GuardPolicy policy;
+
+    ConfigRules(GuardPolicy policy) {
+        this.policy = requireNonNull(policy, "policy is null");
+    }
 
     Optional<Finding> check(String key, String value, int line, int column) {
-        String lowerKey = key.toLowerCase(Locale.ROOT);
+        String lowerKey = key.toLowerCase(Locale.ROOT).strip();
         if (!allowed(lowerKey)) {
             return Optional.of(
                     Finding.error(
@@ -63,6 +82,26 @@ final class ConfigRules {
                                     .formatted(key, value),
                             "leave '%s' at 'EXACTLY_ONCE'".formatted(MODE)));
         }
+        if (lowerKey.equals(INTERVAL) && duration(value).isEmpty()) {
+            return Optional.of(
+                    Finding.error(
+                            EXACTLY_ONCE_RULE,
+                            line,
+                            column,
+                            "'%s' = '%s' is not a duration".formatted(key, value),
+                            "write it like '1s' or '500 ms'"));
+        }
+        if (lowerKey.equals("state.backend.type")
+                && !STATE_BACKENDS.contains(value.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.of(
+                    Finding.error(
+                            CONFIG_RULE,
+                            line,
+                            column,
+                            "'%s' = '%s' is not one of the state backends %s"
+                                    .formatted(key, value, STATE_BACKENDS),
+                            "choose one of %s".formatted(STATE_BACKENDS)));
+        }
         if (lowerKey.equals(INTERVAL) && disablesCheckpoints(value)) {
             return Optional.of(
                     Finding.error(
@@ -74,40 +113,88 @@ final class ConfigRules {
                             "set a positive interval such as '1s', or RESET '%s'"
                                     .formatted(INTERVAL)));
         }
+        if (PARALLELISM_KEYS.contains(lowerKey)) {
+            return parallelism(key, value, line, column);
+        }
+        if (lowerKey.equals("table.sql-dialect") && !value.strip().equalsIgnoreCase("default")) {
+            return Optional.of(
+                    Finding.error(
+                            CONFIG_RULE,
+                            line,
+                            column,
+                            "'%s' = '%s': the gateway reads statements in Flink's default dialect only"
+                                    .formatted(key, value),
+                            "RESET '%s'".formatted(key)));
+        }
         return Optional.empty();
     }
 
+    private Optional<Finding> parallelism(String key, String value, int line, int column) {
+        int parallelism;
+        try {
+            parallelism = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            parallelism = Integer.MAX_VALUE;
+        }
+        boolean flinkDefault = parallelism == -1 && key.startsWith("table.");
+        if (flinkDefault || (parallelism >= 1 && parallelism <= policy.maxParallelism())) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Finding.error(
+                        RESOURCES_RULE,
+                        line,
+                        column,
+                        "'%s' = '%s': a job on this gateway may use 1 to %d parallel tasks, so that one job cannot take the slots of every other"
+                                .formatted(key, value, policy.maxParallelism()),
+                        "choose a parallelism from 1 to %d, or ask the operator to raise --max-parallelism"
+                                .formatted(policy.maxParallelism())));
+    }
+
     private static boolean allowed(String key) {
-        if (FORBIDDEN_KEYS.contains(key)) {
+        if (key.startsWith("$internal.") || FILE_WORDS.stream().anyMatch(key::contains)) {
             return false;
         }
         return ALLOWED_KEYS.contains(key) || ALLOWED_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
     private static String why(String key) {
+        if (key.startsWith("$internal.")) {
+            return "is internal to Flink and Sluice (it could make a statement run as another pipeline's job)";
+        }
         if (key.startsWith("pipeline.jars") || key.startsWith("pipeline.classpaths")) {
             return "would ship jars, that is code, to the cluster";
         }
         if (key.startsWith("python.")) {
             return "configures Python code execution";
         }
-        if (key.contains("dir") || key.contains("path") || key.contains("file")) {
+        if (FILE_WORDS.stream().anyMatch(key::contains)) {
             return "chooses where files are read or written";
         }
         if (key.startsWith("execution.target")
                 || key.startsWith("rest.")
-                || key.startsWith("jobmanager.")) {
+                || key.startsWith("jobmanager.")
+                || key.startsWith("execution.attached")) {
             return "chooses which cluster jobs run on";
+        }
+        if (key.startsWith("restart-strategy.")) {
+            return "decides how often a failing job restarts, which can wear the cluster down";
+        }
+        if (key.startsWith("table.catalog-store.")) {
+            return "chooses where catalogs are stored";
         }
         return "is not on the list of options sessions may change";
     }
 
     private static boolean disablesCheckpoints(String value) {
+        return duration(value).map(d -> d.isZero() || d.isNegative()).orElse(true);
+    }
+
+    private static Optional<Duration> duration(String value) {
         try {
-            Duration interval = TimeUtils.parseDuration(value.strip());
-            return interval.isZero() || interval.isNegative();
+            return Optional.of(TimeUtils.parseDuration(value.strip()));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -29,7 +29,7 @@ public record Finding(
         requireNonNull(fix, "fix is null");
     }
 
-    static Finding error(String rule, int line, int column, String message, String fix) {
+    public static Finding error(String rule, int line, int column, String message, String fix) {
         return new Finding(
                 rule, Severity.ERROR, Math.max(line, 1), Math.max(column, 1), message, fix);
     }

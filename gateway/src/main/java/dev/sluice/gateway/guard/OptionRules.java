@@ -2,8 +2,11 @@ package dev.sluice.gateway.guard;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.gateway.Failures;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Table, hint and catalog options a statement may set. Kafka's {@code properties.*} pass straight
@@ -15,6 +18,24 @@ final class OptionRules {
     static final String CONNECTOR_RULE = "security-connector";
     static final String FILES_RULE = "security-files";
     static final String PROPERTIES_RULE = "security-properties";
+
+    /** Kafka client settings whose value is a class (or a list of them) to instantiate. */
+    private static final Set<String> CLASS_PROPERTIES =
+            Set.of(
+                    "properties.metric.reporters",
+                    "properties.key.serializer",
+                    "properties.value.serializer",
+                    "properties.key.deserializer",
+                    "properties.value.deserializer",
+                    "properties.security.providers");
+
+    /** A value that reads as a fully qualified Java class name. */
+    private static final Pattern CLASS_NAME =
+            Pattern.compile(
+                    "([a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(\\s*,\\s*([a-z_$][\\w$]*\\.)+[A-Z][\\w$]*)*");
+
+    private static final Set<String> PARALLELISM_OPTIONS =
+            Set.of("sink.parallelism", "scan.parallelism");
 
     private final GuardPolicy policy;
 
@@ -35,7 +56,31 @@ final class OptionRules {
         if (lowerKey.startsWith("properties.")) {
             return kafkaProperty(key, value, line, column);
         }
+        if (PARALLELISM_OPTIONS.contains(lowerKey)) {
+            return parallelism(key, value, line, column);
+        }
         return Optional.empty();
+    }
+
+    private Optional<Finding> parallelism(String key, String value, int line, int column) {
+        int parallelism;
+        try {
+            parallelism = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            parallelism = Integer.MAX_VALUE;
+        }
+        if (parallelism >= 1 && parallelism <= policy.maxParallelism()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Finding.error(
+                        ConfigRules.RESOURCES_RULE,
+                        line,
+                        column,
+                        "'%s' = '%s': a job on this gateway may use 1 to %d parallel tasks, so that one job cannot take the slots of every other"
+                                .formatted(key, value, policy.maxParallelism()),
+                        "choose a parallelism from 1 to %d, or ask the operator to raise --max-parallelism"
+                                .formatted(policy.maxParallelism())));
     }
 
     private Optional<Finding> connector(String value, int line, int column) {
@@ -89,6 +134,23 @@ final class OptionRules {
             return refuse(
                     key, "uses a JNDI/LDAP login module, which can load remote code", line, column);
         }
+        if (lowerKey.equals("properties.sasl.jaas.config")) {
+            return loginModules(key, value, line, column);
+        }
+        if (lowerKey.startsWith("properties.sasl.kerberos.")) {
+            return refuse(
+                    key,
+                    "configures Kerberos, which runs a kinit command and reads keytab files",
+                    line,
+                    column);
+        }
+        if (CLASS_PROPERTIES.contains(lowerKey) || CLASS_NAME.matcher(value.strip()).matches()) {
+            return refuse(
+                    key,
+                    "makes the Kafka client load a class of the statement's choosing",
+                    line,
+                    column);
+        }
         if (lowerKey.endsWith(".class") || lowerKey.endsWith(".classes")) {
             return refuse(
                     key,
@@ -102,6 +164,30 @@ final class OptionRules {
                     "makes the Kafka client fetch a URL of the statement's choosing",
                     line,
                     column);
+        }
+        return Optional.empty();
+    }
+
+    /** Every entry of a JAAS configuration must name a login module the operator allows. */
+    private Optional<Finding> loginModules(String key, String value, int line, int column) {
+        for (String entry : value.split(";")) {
+            String trimmed = entry.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            String module = trimmed.split("\\s+", 2)[0];
+            if (!policy.loginModules().contains(module)) {
+                return Optional.of(
+                        Finding.error(
+                                PROPERTIES_RULE,
+                                line,
+                                column,
+                                "option '%s' names the login module '%s', which this gateway does not allow"
+                                        .formatted(key, Failures.printable(module)),
+                                "use one of %s"
+                                        .formatted(
+                                                policy.loginModules().stream().sorted().toList())));
+            }
         }
         return Optional.empty();
     }

@@ -1,13 +1,18 @@
 package dev.sluice.gateway.guard;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
@@ -19,6 +24,7 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.catalog.WatermarkSpec;
 import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * Streaming rules that need the catalog or the planner: window TVFs need an event-time attribute,
@@ -32,6 +38,7 @@ public final class PlanRules {
     static final String UNBOUNDED_STATE_RULE = "unbounded-state";
 
     private static final Set<String> WINDOW_TVFS = Set.of("TUMBLE", "HOP", "CUMULATE", "SESSION");
+    private static final Pattern PLAN_OPERATOR = Pattern.compile("^[\\s:+\\-|]*([A-Za-z]+)\\(");
     private static final Set<SqlKind> LEGACY_WINDOWS =
             Set.of(SqlKind.TUMBLE, SqlKind.HOP, SqlKind.SESSION);
 
@@ -65,27 +72,26 @@ public final class PlanRules {
 
     /**
      * Operators of an optimized plan whose state grows with every new key, when no state TTL bounds
-     * it.
+     * it: the session's {@code table.exec.state.ttl}, or a {@code STATE_TTL} hint in the
+     * statement's tree (a comment or a name that merely reads "STATE_TTL" does not count).
      */
     public static Optional<Finding> checkPlan(
-            String explainedPlan, SqlNode node, boolean stateTtlConfigured, String statement) {
-        if (stateTtlConfigured || statement.toUpperCase(Locale.ROOT).contains("STATE_TTL")) {
+            String explainedPlan, SqlNode node, boolean stateTtlConfigured) {
+        if (stateTtlConfigured || hasStateTtlHint(node)) {
             return Optional.empty();
         }
-        String physical = physicalPlan(explainedPlan);
+        Set<String> operators = operators(physicalPlan(explainedPlan));
         String operator = null;
-        if (physical.contains("GroupAggregate(")) {
+        if (operators.contains("GroupAggregate")) {
             operator =
                     "a GROUP BY without a window (GroupAggregate) keeps a running result for every key forever";
-        } else if (physical.contains("\nJoin(")
-                || physical.contains("- Join(")
-                || physical.startsWith("Join(")) {
+        } else if (operators.contains("Join") || operators.contains("MultiJoin")) {
             operator = "a regular join (Join) keeps every row of both inputs forever";
-        } else if (physical.contains("OverAggregate(")
-                && physical.contains("UNBOUNDED PRECEDING")) {
+        } else if (operators.contains("OverAggregate")
+                && explainedPlan.contains("UNBOUNDED PRECEDING")) {
             operator =
                     "an OVER window from UNBOUNDED PRECEDING (OverAggregate) keeps state for every key forever";
-        } else if (physical.contains("Deduplicate(") || physical.contains("Rank(")) {
+        } else if (operators.contains("Deduplicate") || operators.contains("Rank")) {
             operator =
                     "a deduplication or Top-N without a window keeps state for every key forever";
         }
@@ -101,6 +107,49 @@ public final class PlanRules {
                         operator + ", so the job's state is unbounded",
                         "aggregate or join over a window TVF (TUMBLE, HOP, CUMULATE, SESSION), or bound the state: "
                                 + "SET 'table.exec.state.ttl' = '1 h' or a /*+ STATE_TTL('table' = '1h') */ hint"));
+    }
+
+    /**
+     * The operator of each line of a plan tree: the name before its '(' after the tree's indent.
+     */
+    private static Set<String> operators(String physicalPlan) {
+        Set<String> operators = new HashSet<>();
+        for (String line : physicalPlan.lines().toList()) {
+            Matcher operator = PLAN_OPERATOR.matcher(line);
+            if (operator.lookingAt()) {
+                operators.add(operator.group(1));
+            }
+        }
+        return operators;
+    }
+
+    /** Whether the tree holds a real {@code STATE_TTL} hint, with at least one positive TTL. */
+    static boolean hasStateTtlHint(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(
+                new SqlBasicVisitor<Void>() {
+                    @Override
+                    public Void visit(SqlCall call) {
+                        if (call instanceof SqlHint hint
+                                && hint.getName().equalsIgnoreCase("STATE_TTL")
+                                && hint.getOptionKVPairs().values().stream()
+                                        .anyMatch(PlanRules::positiveDuration)) {
+                            found[0] = true;
+                            return null;
+                        }
+                        return super.visit(call);
+                    }
+                });
+        return found[0];
+    }
+
+    private static boolean positiveDuration(String value) {
+        try {
+            Duration ttl = TimeUtils.parseDuration(value.strip());
+            return !ttl.isZero() && !ttl.isNegative();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String physicalPlan(String explained) {

@@ -2,19 +2,17 @@ package dev.sluice.gateway.guard;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.sluice.gateway.sql.FlinkSqlParsing;
-import dev.sluice.gateway.sql.Statements;
+import dev.sluice.gateway.Failures;
+import dev.sluice.gateway.admission.ReadStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.flink.sql.parser.ddl.SqlAddJar;
@@ -22,50 +20,53 @@ import org.apache.flink.sql.parser.ddl.SqlCompilePlan;
 import org.apache.flink.sql.parser.ddl.SqlCreateFunction;
 import org.apache.flink.sql.parser.ddl.SqlSet;
 import org.apache.flink.sql.parser.ddl.SqlTableOption;
+import org.apache.flink.sql.parser.ddl.catalog.SqlAlterCatalogOptions;
 import org.apache.flink.sql.parser.ddl.catalog.SqlCreateCatalog;
 import org.apache.flink.sql.parser.dml.SqlCompileAndExecutePlan;
 import org.apache.flink.sql.parser.dml.SqlExecutePlan;
 import org.apache.flink.sql.parser.dql.SqlLoadModule;
+import org.apache.flink.table.operations.Operation;
+import org.apache.flink.table.operations.command.SetOperation;
 
 /**
- * Sluice's rules for one statement, checked on Flink's own parse tree before anything runs:
- * security (connectors, files, Kafka properties, jars and code, plans, catalogs, modules,
- * configuration) and the exactly-once settings a session may not weaken.
- *
- * <p>A statement Flink's Calcite grammar does not parse is left to Flink to report, except that the
- * legacy {@code SET key=value} and {@code ADD JAR} forms, which Flink parses elsewhere, are checked
- * by their text.
+ * Sluice's rules for one statement, checked on Flink's own parse tree (or on Flink's own reading of
+ * a client command) before anything runs: security (connectors, files, Kafka properties, jars and
+ * code, plans, catalogs, modules, configuration) and the exactly-once settings a session may not
+ * weaken. Statement types the rules were not written for are refused, not passed on.
  */
 public final class StatementGuard {
 
     static final String JAR_RULE = "security-code";
     static final String CATALOG_RULE = "security-catalog";
     static final String MODULE_RULE = "security-module";
+    public static final String UNSUPPORTED_RULE = "sql-unsupported";
 
-    private static final Pattern LEGACY_SET =
-            Pattern.compile(
-                    "^\\s*SET\\s+'?([^'=\\s]+)'?\\s*=\\s*'?([^';]*)'?\\s*;?\\s*$",
-                    Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADD_JAR =
-            Pattern.compile("^\\s*ADD\\s+JAR\\b.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final List<String> CATALOG_TYPES = List.of("sluice", "generic_in_memory");
+    private static final Pattern CATALOG_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
 
     private final GuardPolicy policy;
     private final OptionRules options;
-    private final ConfigRules config = new ConfigRules();
+    private final ConfigRules config;
 
     public StatementGuard(GuardPolicy policy) {
         this.policy = requireNonNull(policy, "policy is null");
         this.options = new OptionRules(policy);
+        this.config = new ConfigRules(policy);
+    }
+
+    public GuardPolicy policy() {
+        return policy;
     }
 
     /** Everything wrong with {@code statement}; empty when it may run. */
-    public List<Finding> check(String statement) {
-        SqlNode node;
-        try {
-            node = FlinkSqlParsing.parse(Statements.withoutTerminator(statement));
-        } catch (SqlParseException e) {
-            return checkUnparsed(statement);
+    public List<Finding> check(ReadStatement statement) {
+        if (statement.command().isPresent()) {
+            return checkCommand(statement.command().get());
+        }
+        SqlNode node = statement.tree().orElseThrow();
+        Optional<Finding> unsupported = StatementTypes.refusal(node);
+        if (unsupported.isPresent()) {
+            return List.of(unsupported.get());
         }
         Collector collector = new Collector();
         node.accept(collector);
@@ -80,7 +81,7 @@ public final class StatementGuard {
         return List.copyOf(findings);
     }
 
-    /** Table options given as a map (dynamic options of a materialized table refresh). */
+    /** Table options given as a map (dynamic options, a stored table's options). */
     public List<Finding> checkOptions(Map<String, String> tableOptions) {
         List<Finding> findings = new ArrayList<>();
         tableOptions.forEach(
@@ -88,14 +89,12 @@ public final class StatementGuard {
         return List.copyOf(findings);
     }
 
-    private List<Finding> checkUnparsed(String statement) {
-        if (ADD_JAR.matcher(statement).matches()) {
-            return List.of(jarFinding(1, 1, "ADD JAR"));
+    private List<Finding> checkCommand(Operation command) {
+        if (command instanceof SetOperation set && set.getKey().isPresent()) {
+            return config.check(set.getKey().get(), set.getValue().orElse(""), 1, 1).stream()
+                    .toList();
         }
-        Matcher set = LEGACY_SET.matcher(statement);
-        if (set.matches()) {
-            return config.check(set.group(1), set.group(2).strip(), 1, 1).stream().toList();
-        }
+        // RESET goes back to the operator's defaults; HELP, QUIT and CLEAR change nothing.
         return List.of();
     }
 
@@ -158,6 +157,19 @@ public final class StatementGuard {
             if (call instanceof SqlCreateCatalog catalog) {
                 checkCatalog(catalog, line, column);
             }
+            if (call instanceof SqlAlterCatalogOptions alter) {
+                checkCatalogName(alter.catalogName(), line, column);
+                if (alter.getProperties().keySet().stream()
+                        .anyMatch(k -> k.equalsIgnoreCase("type"))) {
+                    findings.add(
+                            Finding.error(
+                                    CATALOG_RULE,
+                                    line,
+                                    column,
+                                    "ALTER CATALOG may not change a catalog's 'type'",
+                                    "drop the catalog and create it again with an allowed type"));
+                }
+            }
             return super.visit(call);
         }
 
@@ -204,7 +216,21 @@ public final class StatementGuard {
             }
         }
 
+        private void checkCatalogName(String name, int line, int column) {
+            if (!CATALOG_NAME.matcher(name).matches()) {
+                findings.add(
+                        Finding.error(
+                                CATALOG_RULE,
+                                line,
+                                column,
+                                "catalog name '%s' is not allowed: catalog names become file and database names"
+                                        .formatted(Failures.printable(name)),
+                                "use letters, digits, '_' and '-' only"));
+            }
+        }
+
         private void checkCatalog(SqlCreateCatalog catalog, int line, int column) {
+            checkCatalogName(catalog.catalogName(), line, column);
             String type = Optional.ofNullable(catalog.getProperties().get("type")).orElse("");
             if (!CATALOG_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
                 findings.add(

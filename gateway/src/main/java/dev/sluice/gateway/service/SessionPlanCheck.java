@@ -2,17 +2,17 @@ package dev.sluice.gateway.service;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.gateway.admission.FlinkErrors;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.PlanRules;
-import dev.sluice.gateway.sql.FlinkSqlParsing;
+import dev.sluice.gateway.guard.StatementGuard;
 import dev.sluice.gateway.sql.Statements;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.flink.configuration.Configuration;
+import org.apache.flink.sql.parser.ddl.table.SqlCreateTableAs;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
 import org.apache.flink.table.catalog.CatalogBaseTable.TableKind;
@@ -21,50 +21,48 @@ import org.apache.flink.table.catalog.ContextResolvedTable;
 import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.catalog.UnresolvedIdentifier;
-import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.service.operation.OperationExecutor;
-import org.apache.flink.table.gateway.service.session.SessionManager;
 
 /**
- * The streaming rules that need the session's catalog and planner ({@link PlanRules}), run on
- * queries and DML before they are submitted: the planner explains the statement, nothing runs.
+ * The rules that need the session's catalog and planner, run on queries, DML and CTAS before they
+ * are submitted: the options of every table the statement uses, wherever its definition came from
+ * ({@link UsedTables}); the streaming rules on the tree and on the plan ({@link PlanRules}). The
+ * planner explains the statement, nothing runs. Fails closed: a statement whose plan cannot be
+ * computed is refused with the planner's message.
  */
 final class SessionPlanCheck {
 
-    private final SessionManager sessions;
+    private final StatementGuard guard;
 
-    SessionPlanCheck(SessionManager sessions) {
-        this.sessions = requireNonNull(sessions, "sessions is null");
+    SessionPlanCheck(StatementGuard guard) {
+        this.guard = requireNonNull(guard, "guard is null");
     }
 
-    List<Finding> check(SessionHandle session, String statement, Configuration config) {
-        SqlNode node;
-        try {
-            node = FlinkSqlParsing.parse(Statements.withoutTerminator(statement));
-        } catch (SqlParseException e) {
+    static boolean applies(SqlNode node) {
+        return Statements.isQueryOrDml(node) || node instanceof SqlCreateTableAs;
+    }
+
+    List<Finding> check(
+            OperationExecutor executor, TableEnvironment tables, SqlNode node, String text) {
+        if (!applies(node)) {
             return List.of();
         }
-        if (!Statements.isQueryOrDml(node)) {
-            return List.of();
-        }
-        OperationExecutor executor = sessions.getSession(session).createExecutor(config);
         CatalogManager catalogs = executor.getSessionContext().getSessionState().catalogManager;
-        List<Finding> findings =
-                new ArrayList<>(PlanRules.checkTree(node, name -> schema(catalogs, name)));
+        List<Finding> findings = new ArrayList<>(new UsedTables(catalogs, guard).check(node));
+        findings.addAll(PlanRules.checkTree(node, name -> schema(catalogs, name)));
         if (findings.stream().anyMatch(Finding::isError)) {
             return findings;
         }
-        TableEnvironment tables = executor.getTableEnvironment();
         String plan;
         try {
-            plan = tables.explainSql(Statements.withoutTerminator(statement));
+            plan = tables.explainSql(text);
         } catch (RuntimeException e) {
-            // Flink reports its own validation errors when the statement runs.
+            findings.add(FlinkErrors.finding(e));
             return findings;
         }
-        if (Statements.isDml(node)) {
+        if (Statements.isDml(node) || node instanceof SqlCreateTableAs) {
             Duration ttl = tables.getConfig().get(ExecutionConfigOptions.IDLE_STATE_RETENTION);
-            PlanRules.checkPlan(plan, node, !ttl.isZero(), statement).ifPresent(findings::add);
+            PlanRules.checkPlan(plan, node, !ttl.isZero()).ifPresent(findings::add);
         }
         return findings;
     }

@@ -2,15 +2,11 @@ package dev.sluice.gateway.service;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.sluice.gateway.eo.ExactlyOnceRewriter;
 import dev.sluice.gateway.eo.ExactlyOnceSettings;
-import dev.sluice.gateway.eo.Rewrite;
 import dev.sluice.gateway.eo.StatementRejectedException;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.guard.StatementGuard;
-import dev.sluice.gateway.sql.SqlScript;
-import dev.sluice.gateway.sql.SqlStatement;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,13 +50,16 @@ import org.apache.flink.table.gateway.service.session.SessionManager;
  */
 public final class SluiceSqlGatewayService implements SqlGatewayService {
 
+    /**
+     * What the stock SQL client sends with every session on top of the user's choices: the
+     * directory of its own configuration. It means nothing to the gateway, so it is dropped.
+     */
+    private static final Set<String> CLIENT_BOOKKEEPING = Set.of("$internal.deployment.config-dir");
+
     private final SqlGatewayService delegate;
-    private final SessionManager sessions;
-    private final ExactlyOnceSettings settings;
-    private final CheckpointPolicy checkpoints;
     private final Optional<DefaultCatalog> defaultCatalog;
     private final StatementGuard guard;
-    private final SessionPlanCheck plans;
+    private final StatementAdmission admission;
 
     public SluiceSqlGatewayService(
             SqlGatewayService delegate,
@@ -69,12 +68,9 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             Optional<DefaultCatalog> defaultCatalog,
             GuardPolicy policy) {
         this.delegate = requireNonNull(delegate, "delegate is null");
-        this.sessions = requireNonNull(sessions, "sessions is null");
-        this.settings = requireNonNull(settings, "settings is null");
-        this.checkpoints = new CheckpointPolicy(settings);
         this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
         this.guard = new StatementGuard(policy);
-        this.plans = new SessionPlanCheck(sessions);
+        this.admission = new StatementAdmission(sessions, settings, guard);
     }
 
     /** The options that every session starts with, on top of Flink's defaults. */
@@ -87,13 +83,8 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             SessionHandle session, String statement, long timeoutMs, Configuration config)
             throws SqlGatewayException {
         try {
-            refuseFindings(statement, config.toMap());
-            refuse(SqlStatement.standalone(statement), plans.check(session, statement, config));
-            Rewrite rewrite = rewriter(session).rewrite(statement);
-            if (rewrite.submitsJob()) {
-                checkpoints.check(delegate.getSessionConfig(session), config);
-            }
-            return delegate.executeStatement(session, rewrite.statement(), timeoutMs, config);
+            String admitted = admission.admit(session, statement, config, false);
+            return delegate.executeStatement(session, admitted, timeoutMs, config);
         } catch (StatementRejectedException e) {
             return reject(session, e);
         }
@@ -107,15 +98,8 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     public OperationHandle executeTrusted(
             SessionHandle session, String statement, Configuration trustedConfig) {
         try {
-            refuse(SqlStatement.standalone(statement), guard.check(statement));
-            refuse(
-                    SqlStatement.standalone(statement),
-                    plans.check(session, statement, trustedConfig));
-            Rewrite rewrite = rewriter(session).rewrite(statement);
-            if (rewrite.submitsJob()) {
-                checkpoints.check(delegate.getSessionConfig(session), trustedConfig);
-            }
-            return delegate.executeStatement(session, rewrite.statement(), -1, trustedConfig);
+            String admitted = admission.admit(session, statement, trustedConfig, true);
+            return delegate.executeStatement(session, admitted, -1, trustedConfig);
         } catch (StatementRejectedException e) {
             return reject(session, e);
         }
@@ -124,45 +108,13 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     @Override
     public void configureSession(SessionHandle session, String statement, long timeoutMs)
             throws SqlGatewayException {
-        Rewrite rewrite;
+        String admitted;
         try {
-            refuseFindings(statement, Map.of());
-            rewrite = rewriter(session).rewrite(statement);
+            admitted = admission.admit(session, statement, new Configuration(), false);
         } catch (StatementRejectedException e) {
             throw new SqlGatewayException(e.getMessage(), e);
         }
-        delegate.configureSession(session, rewrite.statement(), timeoutMs);
-    }
-
-    /** Runs the guard; its errors, rendered for the user, become the rejection. */
-    private void refuseFindings(String statement, Map<String, String> config)
-            throws StatementRejectedException {
-        List<Finding> findings = new ArrayList<>(guard.check(statement));
-        findings.addAll(guard.checkConfig(config));
-        refuse(SqlStatement.standalone(statement), findings);
-    }
-
-    private static void refuse(SqlStatement statement, List<Finding> findings)
-            throws StatementRejectedException {
-        List<String> errors =
-                findings.stream().filter(Finding::isError).map(f -> f.render(statement)).toList();
-        if (!errors.isEmpty()) {
-            throw new StatementRejectedException(String.join(System.lineSeparator(), errors));
-        }
-    }
-
-    /**
-     * The session properties a client chose. Flink's SQL client also sends its own bookkeeping
-     * ({@code $internal.*}), which the gateway ignores anyway.
-     */
-    private static Map<String, String> clientSettings(Map<String, String> sessionConfig) {
-        Map<String, String> chosen = new HashMap<>(sessionConfig);
-        chosen.keySet().removeIf(key -> key.startsWith("$internal."));
-        return chosen;
-    }
-
-    private ExactlyOnceRewriter rewriter(SessionHandle session) {
-        return new ExactlyOnceRewriter(settings, new SessionTableLookup(sessions, session));
+        delegate.configureSession(session, admitted, timeoutMs);
     }
 
     private OperationHandle reject(SessionHandle session, StatementRejectedException rejection) {
@@ -174,35 +126,48 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
                 });
     }
 
+    /**
+     * The session properties a client chose, checked like {@code SET}; Flink's and Sluice's
+     * internal keys among them are refused, except the SQL client's own bookkeeping, dropped.
+     */
+    private Map<String, String> admittedSessionConfig(Map<String, String> sessionConfig) {
+        Map<String, String> chosen = new HashMap<>(sessionConfig);
+        chosen.keySet().removeAll(CLIENT_BOOKKEEPING);
+        List<Finding> findings = guard.checkConfig(chosen);
+        if (findings.stream().anyMatch(Finding::isError)) {
+            throw new SqlGatewayException(
+                    "session properties refused: "
+                            + findings.stream()
+                                    .filter(Finding::isError)
+                                    .map(f -> "[" + f.rule() + "] " + f.message())
+                                    .toList());
+        }
+        return chosen;
+    }
+
     // ---- everything below is Flink's behaviour, unchanged ----
 
     /** Every session starts in the persistent catalog unless its client chose a catalog. */
     @Override
     public SessionHandle openSession(SessionEnvironment environment) throws SqlGatewayException {
-        List<Finding> findings = guard.checkConfig(clientSettings(environment.getSessionConfig()));
-        if (findings.stream().anyMatch(Finding::isError)) {
-            throw new SqlGatewayException(
-                    "session properties refused: "
-                            + findings.stream()
-                                    .map(f -> "[" + f.rule() + "] " + f.message())
-                                    .toList());
-        }
-        if (defaultCatalog.isEmpty() || environment.getDefaultCatalog().isPresent()) {
-            return delegate.openSession(environment);
-        }
+        Map<String, String> config = admittedSessionConfig(environment.getSessionConfig());
         SessionEnvironment.Builder builder =
                 SessionEnvironment.newBuilder()
                         .setSessionEndpointVersion(environment.getSessionEndpointVersion())
-                        .addSessionConfig(environment.getSessionConfig());
+                        .addSessionConfig(config);
         environment.getSessionName().ifPresent(builder::setSessionName);
         environment.getRegisteredCatalogCreators().forEach(builder::registerCatalogCreator);
         List<Map.Entry<String, SessionEnvironment.ModuleCreator>> modules =
                 new ArrayList<>(environment.getRegisteredModuleCreators().entrySet());
         Collections.reverse(modules);
         modules.forEach(m -> builder.registerModuleCreatorAtHead(m.getKey(), m.getValue()));
-        DefaultCatalog catalog = defaultCatalog.get();
-        builder.registerCatalogCreator(catalog.name(), catalog.creator());
-        builder.setDefaultCatalog(catalog.name());
+        if (environment.getDefaultCatalog().isPresent()) {
+            builder.setDefaultCatalog(environment.getDefaultCatalog().get());
+        } else if (defaultCatalog.isPresent()) {
+            DefaultCatalog catalog = defaultCatalog.get();
+            builder.registerCatalogCreator(catalog.name(), catalog.creator());
+            builder.setDefaultCatalog(catalog.name());
+        }
         return delegate.openSession(builder.build());
     }
 
@@ -326,6 +291,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
         return delegate.completeStatement(session, statement, position);
     }
 
+    /** Materialized tables start refresh jobs of their own; Sluice does not run them. */
     @Override
     public OperationHandle refreshMaterializedTable(
             SessionHandle session,
@@ -335,39 +301,24 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             Map<String, String> dynamicOptions,
             Map<String, String> staticPartitions,
             Map<String, String> executionConfig) {
-        List<Finding> findings = new ArrayList<>(guard.checkOptions(dynamicOptions));
-        findings.addAll(guard.checkConfig(executionConfig));
-        try {
-            refuse(SqlStatement.standalone(materializedTable), findings);
-        } catch (StatementRejectedException e) {
-            return reject(session, e);
-        }
-        return delegate.refreshMaterializedTable(
+        return reject(
                 session,
-                materializedTable,
-                isPeriodic,
-                scheduleTime,
-                dynamicOptions,
-                staticPartitions,
-                executionConfig);
+                new StatementRejectedException(
+                        "[sql-unsupported] materialized tables are not run by this gateway"
+                                + System.lineSeparator()
+                                + "  Fix: use a table and an INSERT INTO ... SELECT pipeline"));
     }
 
+    /**
+     * Script deploys start an application cluster of their own, outside the gateway's cluster and
+     * outside the one admission path: refused.
+     */
     @Override
     public <ClusterID> ClusterID deployScript(
             SessionHandle session, URI scriptUri, String script, Configuration executionConfig)
             throws SqlGatewayException {
-        if (scriptUri != null) {
-            throw new SqlGatewayException(
-                    "[security-files] deploying a script from a URI would fetch it from elsewhere; send the script's text instead");
-        }
-        try {
-            for (SqlStatement statement : SqlScript.split("script", script == null ? "" : script)) {
-                refuse(statement, guard.check(statement.text()));
-            }
-            refuse(SqlStatement.standalone("script"), guard.checkConfig(executionConfig.toMap()));
-        } catch (StatementRejectedException e) {
-            throw new SqlGatewayException(e.getMessage(), e);
-        }
-        return delegate.deployScript(session, scriptUri, script, executionConfig);
+        throw new SqlGatewayException(
+                "[sql-unsupported] script deploys are not run by this gateway; send each"
+                        + " statement on its own, or use sluice deploy for a folder of SQL files");
     }
 }

@@ -3,12 +3,17 @@ package dev.sluice.gateway.sql;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.flink.sql.parser.impl.FlinkSqlParserImpl;
 import org.apache.flink.sql.parser.validate.FlinkSqlConformance;
 
-/** Parses one statement with Flink's own Calcite grammar, the one the planner uses. */
+/**
+ * Flink's own Calcite grammar, configured as the planner configures it. {@link #parseList} is the
+ * entry Flink itself uses to run a statement: a statement list, of which Flink requires exactly one
+ * (empty statements such as a second {@code ;} do not count).
+ */
 public final class FlinkSqlParsing {
 
     private static final SqlParser.Config CONFIG =
@@ -23,7 +28,13 @@ public final class FlinkSqlParsing {
 
     private FlinkSqlParsing() {}
 
+    /** One statement without a terminator; for files already split into statements. */
     public static SqlNode parse(String statement) throws SqlParseException {
         return SqlParser.create(statement, CONFIG).parseStmt();
+    }
+
+    /** Text exactly as a client sent it, terminators and trailing comments included. */
+    public static SqlNodeList parseList(String text) throws SqlParseException {
+        return SqlParser.create(text, CONFIG).parseStmtList();
     }
 }

@@ -6,13 +6,15 @@ import dev.sluice.catalog.SluiceCatalog;
 import dev.sluice.catalog.store.CatalogStore;
 import dev.sluice.catalog.store.CatalogStores;
 import dev.sluice.catalog.store.StoreSettings;
-import dev.sluice.gateway.Failures;
+import dev.sluice.gateway.admission.FlinkErrors;
+import dev.sluice.gateway.admission.ReadStatement;
+import dev.sluice.gateway.admission.StatementReader;
+import dev.sluice.gateway.admission.UnreadableStatementException;
 import dev.sluice.gateway.eo.KafkaTableDefaults;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.guard.PlanRules;
 import dev.sluice.gateway.guard.StatementGuard;
-import dev.sluice.gateway.sql.FlinkSqlParsing;
 import dev.sluice.gateway.sql.SqlStatement;
 import dev.sluice.gateway.sql.Statements;
 import java.time.Duration;
@@ -21,19 +23,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.flink.sql.parser.ddl.SqlReset;
 import org.apache.flink.sql.parser.ddl.SqlSet;
+import org.apache.flink.sql.parser.ddl.table.SqlCreateTableAs;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
+import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.catalog.CatalogBaseTable;
 import org.apache.flink.table.catalog.ObjectPath;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.catalog.exceptions.TableNotExistException;
+import org.apache.flink.table.operations.command.SetOperation;
 
 /**
  * Validates SQL files offline, statement by statement, the way the gateway would: Sluice's guard,
@@ -44,13 +47,13 @@ public final class Validator implements AutoCloseable {
 
     private static final String CATALOG = "default_catalog";
     private static final String DATABASE = "default_database";
-    private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
     private static final Pattern CLIENT_ONLY =
             Pattern.compile(
                     "^\\s*(BEGIN\\s+STATEMENT\\s+SET|END|HELP|QUIT|EXIT|CLEAR)\\s*;?\\s*$",
                     Pattern.CASE_INSENSITIVE);
 
     private final StatementGuard guard;
+    private final StatementReader reader;
     private final CatalogStore store;
     private final TableEnvironment tables;
 
@@ -81,6 +84,7 @@ public final class Validator implements AutoCloseable {
     @SuppressWarnings("deprecation")
     public Validator(GuardPolicy policy, Consumer<CatalogStore> seed) {
         this.guard = new StatementGuard(requireNonNull(policy, "policy is null"));
+        this.reader = new StatementReader(policy.maxStatementLength());
         this.store =
                 CatalogStores.open(
                         new StoreSettings(
@@ -110,41 +114,42 @@ public final class Validator implements AutoCloseable {
     /** The findings of one statement; statements without errors change the in-memory catalog. */
     public List<Finding> validate(SqlStatement statement) {
         String text = statement.text();
-        List<Finding> findings = new ArrayList<>(guard.check(text));
+        ReadStatement read;
+        try {
+            read = reader.read(text, ((TableEnvironmentInternal) tables).getParser());
+        } catch (UnreadableStatementException e) {
+            return CLIENT_ONLY.matcher(text).matches() ? List.of() : List.of(e.finding());
+        }
+        List<Finding> findings = new ArrayList<>(guard.check(read));
         if (findings.stream().anyMatch(Finding::isError)) {
             return findings;
         }
-        SqlNode node;
-        try {
-            node = FlinkSqlParsing.parse(Statements.withoutTerminator(text));
-        } catch (SqlParseException e) {
-            if (!CLIENT_ONLY.matcher(text).matches()) {
-                findings.add(syntaxError(e));
+        if (read.command().isPresent()) {
+            if (read.command().get() instanceof SetOperation set && set.getKey().isPresent()) {
+                tables.getConfig()
+                        .getConfiguration()
+                        .setString(set.getKey().get(), set.getValue().orElse(""));
             }
             return findings;
         }
+        SqlNode node = read.tree().orElseThrow();
         findings.addAll(PlanRules.checkTree(node, this::schema));
         if (findings.stream().anyMatch(Finding::isError)) {
             return findings;
         }
         try {
-            if (node instanceof SqlSet set && set.getKey() != null) {
-                tables.getConfig()
-                        .getConfiguration()
-                        .setString(set.getKeyString(), set.getValueString());
-            } else if (node instanceof SqlReset || node instanceof SqlSet) {
+            if (node instanceof SqlReset || node instanceof SqlSet) {
                 return findings;
-            } else if (Statements.isQueryOrDml(node)) {
-                String plan = tables.explainSql(Statements.withoutTerminator(text));
-                if (Statements.isDml(node)) {
-                    PlanRules.checkPlan(plan, node, stateTtlConfigured(), text)
-                            .ifPresent(findings::add);
+            } else if (Statements.isQueryOrDml(node) || node instanceof SqlCreateTableAs) {
+                String plan = tables.explainSql(text);
+                if (Statements.isDml(node) || node instanceof SqlCreateTableAs) {
+                    PlanRules.checkPlan(plan, node, stateTtlConfigured()).ifPresent(findings::add);
                 }
             } else {
                 tables.executeSql(text);
             }
         } catch (RuntimeException e) {
-            findings.add(flinkError(e));
+            findings.add(FlinkErrors.finding(e));
         }
         return findings;
     }
@@ -187,58 +192,5 @@ public final class Validator implements AutoCloseable {
     private boolean stateTtlConfigured() {
         Duration ttl = tables.getConfig().get(ExecutionConfigOptions.IDLE_STATE_RETENTION);
         return !ttl.isZero();
-    }
-
-    private static Finding syntaxError(SqlParseException e) {
-        String first = e.getMessage().lines().findFirst().orElse(e.getMessage());
-        List<String> expected =
-                e.getExpectedTokenNames() == null
-                        ? List.of()
-                        : e.getExpectedTokenNames().stream().sorted().limit(8).toList();
-        return new Finding(
-                "sql-syntax",
-                Finding.Severity.ERROR,
-                Math.max(e.getPos().getLineNum(), 1),
-                Math.max(e.getPos().getColumnNum(), 1),
-                first.replaceAll("\\s+at line \\d+, column \\d+\\.?", "").strip(),
-                expected.isEmpty()
-                        ? "check the statement's syntax"
-                        : "expected one of " + String.join(", ", expected));
-    }
-
-    /** Flink's own error, at the position it names anywhere in its causes. */
-    private static Finding flinkError(RuntimeException e) {
-        String message = Failures.innermostMessage(e);
-        int line = 1;
-        int column = 1;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            Matcher position = POSITION.matcher(String.valueOf(t.getMessage()));
-            if (position.find()) {
-                line = Integer.parseInt(position.group(1));
-                column = Integer.parseInt(position.group(2));
-                break;
-            }
-        }
-        String cleaned =
-                message.replaceFirst("^From line \\d+, column \\d+ to line \\d+, column \\d+: ", "")
-                        .lines()
-                        .findFirst()
-                        .orElse(message)
-                        .strip();
-        return new Finding(
-                "sql-validation", Finding.Severity.ERROR, line, column, cleaned, fixFor(cleaned));
-    }
-
-    private static String fixFor(String message) {
-        if (message.startsWith("Object '")) {
-            return "create it first, or check its name (SHOW TABLES)";
-        }
-        if (message.startsWith("Column '")) {
-            return "check the column's name (DESCRIBE the table)";
-        }
-        if (message.contains("No match found for function signature")) {
-            return "check the function's name and argument types (SHOW FUNCTIONS)";
-        }
-        return "change the statement so that Flink accepts it";
     }
 }

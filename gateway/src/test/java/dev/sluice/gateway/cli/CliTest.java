@@ -162,8 +162,7 @@ class CliTest {
                 .contains("\"line\" : 2")
                 .contains("\"column\" : 17")
                 .contains("\"severity\" : \"error\"")
-                .contains(
-                        "\"fix\" : \"use one of [blackhole, datagen, kafka, print, upsert-kafka]");
+                .contains("\"fix\" : \"use one of [blackhole, datagen, kafka, upsert-kafka]");
     }
 
     @Test

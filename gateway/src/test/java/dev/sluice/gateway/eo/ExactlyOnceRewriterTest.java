@@ -181,10 +181,31 @@ class ExactlyOnceRewriterTest {
     }
 
     @Test
-    void passesUnparseableStatementsThroughForThePlannerToReport() throws Exception {
-        for (String statement : List.of("SELEC 1", "SET 'a' = 'b'", "BEGIN STATEMENT SET")) {
+    void leavesStatementsWithoutSinksAsTheyAre() throws Exception {
+        for (String statement : List.of("SET 'a' = 'b'", "BEGIN STATEMENT SET", "SELECT 1;;")) {
             assertThat(rewriter(Map.of()).rewrite(statement).statement()).isEqualTo(statement);
         }
+    }
+
+    @Test
+    void refusesTextThatIsNotExactlyOneStatement() {
+        for (String statement : List.of("SELEC 1", "SELECT 1; SELECT 2", ";;")) {
+            assertThatThrownBy(() -> rewriter(Map.of()).rewrite(statement))
+                    .as(statement)
+                    .isInstanceOf(StatementRejectedException.class);
+        }
+    }
+
+    @Test
+    void rewritesASinkFollowedByExtraTerminatorsAndComments() throws Exception {
+        Rewrite rewrite =
+                rewriter(Map.of("alerts", KAFKA_SINK))
+                        .rewrite("INSERT INTO alerts SELECT * FROM src;; -- done\n/* c */");
+
+        assertThat(rewrite.submitsJob()).isTrue();
+        assertThat(rewrite.statement())
+                .contains("'sink.delivery-guarantee'='exactly-once'")
+                .endsWith(";; -- done\n/* c */");
     }
 
     private static String prefix(String statement) {

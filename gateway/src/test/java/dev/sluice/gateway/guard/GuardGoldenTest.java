@@ -44,7 +44,8 @@ class GuardGoldenTest {
     private String render(String label, String sql) {
         List<String> lines = new ArrayList<>();
         for (SqlStatement statement : SqlScript.split(label, sql)) {
-            guard.check(statement.text()).forEach(f -> lines.add(f.render(statement)));
+            GuardReading.check(guard, statement.text())
+                    .forEach(f -> lines.add(f.render(statement)));
         }
         return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }

@@ -65,7 +65,9 @@ class GuardITCase {
         List<String> tablesBefore = JdbcSql.rows(jdbc, "SHOW TABLES");
         for (SqlStatement statement : SqlScript.split(file.toString(), Files.readString(file))) {
             List<Finding> errors =
-                    guard.check(statement.text()).stream().filter(Finding::isError).toList();
+                    GuardReading.check(guard, statement.text()).stream()
+                            .filter(Finding::isError)
+                            .toList();
             if (errors.isEmpty()) {
                 continue;
             }

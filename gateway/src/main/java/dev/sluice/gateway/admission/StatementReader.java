@@ -1,0 +1,166 @@
+package dev.sluice.gateway.admission;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.gateway.Failures;
+import dev.sluice.gateway.guard.Finding;
+import dev.sluice.gateway.sql.FlinkSqlParsing;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.flink.sql.parser.ddl.SqlReset;
+import org.apache.flink.sql.parser.ddl.SqlSet;
+import org.apache.flink.table.delegation.Parser;
+import org.apache.flink.table.operations.Operation;
+import org.apache.flink.table.operations.command.ClearOperation;
+import org.apache.flink.table.operations.command.HelpOperation;
+import org.apache.flink.table.operations.command.QuitOperation;
+import org.apache.flink.table.operations.command.ResetOperation;
+import org.apache.flink.table.operations.command.SetOperation;
+
+/**
+ * Reads the text a client sent into exactly one statement, the way Flink will run it, or refuses
+ * it. Fails closed: text that is not exactly one statement the rules can read is never passed on.
+ *
+ * <p>Flink runs a statement by first trying its extended parser (client commands such as {@code SET
+ * key = value}), then its Calcite grammar's statement-list entry, requiring exactly one statement.
+ * The reader parses the same text with the same grammar and entry, and asks Flink's own parser for
+ * the commands, so the rules check what Flink will do rather than a reading of their own.
+ */
+public final class StatementReader {
+
+    /** Text Sluice cannot read as one statement; Flink's syntax errors keep Flink's words. */
+    public static final String SYNTAX_RULE = "sql-syntax";
+
+    /** Statements too large or too deeply nested for the gateway to read safely. */
+    public static final String LIMITS_RULE = "statement-limits";
+
+    /** Words that Flink's extended parser reads before its Calcite grammar does. */
+    private static final Pattern COMMAND_START =
+            Pattern.compile("^\\s*(SET|RESET|HELP|QUIT|EXIT|CLEAR)\\b", Pattern.CASE_INSENSITIVE);
+
+    private final int maxLength;
+
+    /**
+     * @param maxLength the longest statement read, in characters: parsing is linear but not free,
+     *     and a huge statement would hold a gateway thread for seconds
+     */
+    public StatementReader(int maxLength) {
+        if (maxLength < 1) {
+            throw new IllegalArgumentException("maxLength must be positive");
+        }
+        this.maxLength = maxLength;
+    }
+
+    /**
+     * @param flink the parser of the session that will run the statement, for client commands
+     */
+    public ReadStatement read(String text, Parser flink) throws UnreadableStatementException {
+        requireNonNull(text, "text is null");
+        requireNonNull(flink, "flink is null");
+        if (text.length() > maxLength) {
+            throw unreadable(
+                    LIMITS_RULE,
+                    1,
+                    1,
+                    "the statement is %,d characters long; this gateway reads at most %,d"
+                            .formatted(text.length(), maxLength),
+                    "split it into smaller statements (views help), or ask the operator to raise --max-statement-length");
+        }
+        SqlNodeList statements;
+        try {
+            statements = FlinkSqlParsing.parseList(text);
+        } catch (SqlParseException e) {
+            return command(text, flink)
+                    .map(c -> new ReadStatement(text, Optional.empty(), Optional.of(c)))
+                    .orElseThrow(() -> syntaxError(e));
+        } catch (StackOverflowError e) {
+            // Calcite's recursive descent has no depth limit of its own; refuse, do not crash.
+            throw unreadable(
+                    LIMITS_RULE,
+                    1,
+                    1,
+                    "the statement is nested too deeply to be read",
+                    "flatten the expression, or split the query into views");
+        }
+        if (statements.size() != 1) {
+            throw unreadable(
+                    SYNTAX_RULE,
+                    1,
+                    1,
+                    statements.isEmpty()
+                            ? "there is no statement here, only terminators or comments"
+                            : "this is %d statements; the gateway runs one at a time"
+                                    .formatted(statements.size()),
+                    statements.isEmpty()
+                            ? "send a statement"
+                            : "send each statement on its own, or wrap INSERTs in EXECUTE STATEMENT SET BEGIN ... END");
+        }
+        SqlNode tree = statements.get(0);
+        Optional<Operation> command = Optional.empty();
+        if (tree instanceof SqlSet
+                || tree instanceof SqlReset
+                || COMMAND_START.matcher(text).lookingAt()) {
+            command = command(text, flink);
+            if (command.isEmpty() && (tree instanceof SqlSet || tree instanceof SqlReset)) {
+                throw unreadable(
+                        SYNTAX_RULE,
+                        1,
+                        1,
+                        "Flink does not read this SET or RESET as Sluice does",
+                        "write it as SET 'key' = 'value'");
+            }
+        }
+        return new ReadStatement(text, Optional.of(tree), command);
+    }
+
+    /** Flink's own reading of a client command; empty when the text is not one. */
+    private static Optional<Operation> command(String text, Parser flink) {
+        List<Operation> operations;
+        try {
+            operations = flink.parse(text);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (operations.size() == 1 && isCommand(operations.get(0))) {
+            return Optional.of(operations.get(0));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isCommand(Operation operation) {
+        return operation instanceof SetOperation
+                || operation instanceof ResetOperation
+                || operation instanceof HelpOperation
+                || operation instanceof QuitOperation
+                || operation instanceof ClearOperation;
+    }
+
+    private static UnreadableStatementException syntaxError(SqlParseException e) {
+        String message = Optional.ofNullable(e.getMessage()).orElse("the statement does not parse");
+        String first = message.lines().findFirst().orElse(message);
+        List<String> expected =
+                e.getExpectedTokenNames() == null
+                        ? List.of()
+                        : e.getExpectedTokenNames().stream().sorted().limit(8).toList();
+        int line = e.getPos() == null ? 1 : e.getPos().getLineNum();
+        int column = e.getPos() == null ? 1 : e.getPos().getColumnNum();
+        return unreadable(
+                SYNTAX_RULE,
+                line,
+                column,
+                Failures.printable(
+                        first.replaceAll("\\s+at line \\d+, column \\d+\\.?", "").strip()),
+                expected.isEmpty()
+                        ? "check the statement's syntax"
+                        : "expected one of " + String.join(", ", expected));
+    }
+
+    private static UnreadableStatementException unreadable(
+            String rule, int line, int column, String message, String fix) {
+        return new UnreadableStatementException(Finding.error(rule, line, column, message, fix));
+    }
+}

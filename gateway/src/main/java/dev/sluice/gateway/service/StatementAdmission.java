@@ -1,0 +1,99 @@
+package dev.sluice.gateway.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.gateway.admission.ReadStatement;
+import dev.sluice.gateway.admission.StatementReader;
+import dev.sluice.gateway.admission.UnreadableStatementException;
+import dev.sluice.gateway.eo.ExactlyOnceRewriter;
+import dev.sluice.gateway.eo.ExactlyOnceSettings;
+import dev.sluice.gateway.eo.Rewrite;
+import dev.sluice.gateway.eo.StatementRejectedException;
+import dev.sluice.gateway.guard.Finding;
+import dev.sluice.gateway.guard.StatementGuard;
+import dev.sluice.gateway.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.api.internal.TableEnvironmentInternal;
+import org.apache.flink.table.gateway.api.session.SessionHandle;
+import org.apache.flink.table.gateway.service.operation.OperationExecutor;
+import org.apache.flink.table.gateway.service.session.SessionManager;
+
+/**
+ * The one path every statement takes into a session, whoever sent it (JDBC, REST, the SQL client's
+ * init scripts, {@code sluice deploy}): read once into exactly one statement, the guard's rules,
+ * the catalog and plan rules, the exactly-once rewrite, the checkpoint policy. It fails closed:
+ * what cannot be read, or whose plan cannot be checked, is refused with the reason.
+ */
+final class StatementAdmission {
+
+    private final SessionManager sessions;
+    private final ExactlyOnceSettings settings;
+    private final StatementGuard guard;
+    private final StatementReader reader;
+    private final SessionPlanCheck plans;
+    private final CheckpointPolicy checkpoints;
+
+    StatementAdmission(
+            SessionManager sessions, ExactlyOnceSettings settings, StatementGuard guard) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.guard = requireNonNull(guard, "guard is null");
+        this.reader = new StatementReader(guard.policy().maxStatementLength());
+        this.plans = new SessionPlanCheck(guard);
+        this.checkpoints = new CheckpointPolicy(settings);
+    }
+
+    /**
+     * The statement as the session will run it.
+     *
+     * @param executionConfig per-statement configuration
+     * @param trusted whether {@code executionConfig} comes from Sluice itself (the deploy engine's
+     *     job id and savepoint), which clients may not set
+     */
+    String admit(SessionHandle session, String text, Configuration executionConfig, boolean trusted)
+            throws StatementRejectedException {
+        SqlStatement where = SqlStatement.standalone(text);
+        List<Finding> findings = new ArrayList<>();
+        if (!trusted) {
+            findings.addAll(guard.checkConfig(executionConfig.toMap()));
+        }
+        refuse(where, findings);
+        OperationExecutor executor = sessions.getSession(session).createExecutor(executionConfig);
+        TableEnvironmentInternal tables = executor.getTableEnvironment();
+        ReadStatement statement;
+        try {
+            statement = reader.read(text, tables.getParser());
+        } catch (UnreadableStatementException e) {
+            throw rejection(where, List.of(e.finding()));
+        }
+        refuse(where, guard.check(statement));
+        Optional<SqlNode> tree = statement.statementTree();
+        if (tree.isPresent()) {
+            refuse(where, plans.check(executor, tables, tree.get(), text));
+        }
+        Rewrite rewrite =
+                new ExactlyOnceRewriter(settings, new SessionTableLookup(sessions, session))
+                        .rewrite(statement);
+        if (rewrite.submitsJob()) {
+            checkpoints.check(sessions.getSession(session).getSessionConfig(), executionConfig);
+        }
+        return rewrite.statement();
+    }
+
+    private static void refuse(SqlStatement where, List<Finding> findings)
+            throws StatementRejectedException {
+        if (findings.stream().anyMatch(Finding::isError)) {
+            throw rejection(where, findings);
+        }
+    }
+
+    static StatementRejectedException rejection(SqlStatement where, List<Finding> findings) {
+        List<String> errors =
+                findings.stream().filter(Finding::isError).map(f -> f.render(where)).toList();
+        return new StatementRejectedException(String.join(System.lineSeparator(), errors));
+    }
+}
