@@ -43,14 +43,17 @@ public final class GatewaySession implements AutoCloseable {
     public GatewaySession(
             SqlGatewayService service, String name, Map<String, String> sessionConfig) {
         this.service = requireNonNull(service, "service is null");
+        SessionEnvironment environment =
+                SessionEnvironment.newBuilder()
+                        .setSessionName(name)
+                        .addSessionConfig(sessionConfig)
+                        .setSessionEndpointVersion(SqlGatewayRestAPIVersion.getDefaultVersion())
+                        .build();
+        // Sluice's own sessions may carry internal options (a replay point) that clients may not.
         this.session =
-                service.openSession(
-                        SessionEnvironment.newBuilder()
-                                .setSessionName(name)
-                                .addSessionConfig(sessionConfig)
-                                .setSessionEndpointVersion(
-                                        SqlGatewayRestAPIVersion.getDefaultVersion())
-                                .build());
+                service instanceof SluiceSqlGatewayService sluice
+                        ? sluice.openTrustedSession(environment)
+                        : service.openSession(environment);
     }
 
     /** Runs one statement to completion; returns the job it started, if any. */

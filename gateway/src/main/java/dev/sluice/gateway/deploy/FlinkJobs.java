@@ -26,10 +26,20 @@ public final class FlinkJobs {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI rest;
+    private final Optional<String> token;
     private final HttpClient http;
 
     public FlinkJobs(URI rest) {
+        this(rest, Optional.empty());
+    }
+
+    /**
+     * @param token the bearer token the cluster's REST API asks of requests that change anything
+     *     (the embedded cluster's; a session cluster's REST API is the operator's to protect)
+     */
+    public FlinkJobs(URI rest, Optional<String> token) {
         this.rest = requireNonNull(rest, "rest is null");
+        this.token = requireNonNull(token, "token is null");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -301,6 +311,7 @@ public final class FlinkJobs {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
             return http.send(
                     request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -150,7 +150,18 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     /** Every session starts in the persistent catalog unless its client chose a catalog. */
     @Override
     public SessionHandle openSession(SessionEnvironment environment) throws SqlGatewayException {
-        Map<String, String> config = admittedSessionConfig(environment.getSessionConfig());
+        return open(environment, admittedSessionConfig(environment.getSessionConfig()));
+    }
+
+    /**
+     * A session for Sluice itself (the deploy engine's replays), whose properties may carry what
+     * clients may not set; never reachable from the network.
+     */
+    public SessionHandle openTrustedSession(SessionEnvironment environment) {
+        return open(environment, environment.getSessionConfig());
+    }
+
+    private SessionHandle open(SessionEnvironment environment, Map<String, String> config) {
         SessionEnvironment.Builder builder =
                 SessionEnvironment.newBuilder()
                         .setSessionEndpointVersion(environment.getSessionEndpointVersion())

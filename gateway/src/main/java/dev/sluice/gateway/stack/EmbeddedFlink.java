@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.client.JobStatusMessage;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -27,6 +30,11 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 public final class EmbeddedFlink implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
+
+    /** A CORS origin no page can have ({@code .invalid} never resolves): same-origin only. */
+    static final String NO_ORIGIN = "https://same-origin-only.invalid";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MiniCluster cluster;
     private final URI restAddress;
@@ -55,6 +63,13 @@ public final class EmbeddedFlink implements AutoCloseable {
         conf.set(TaskManagerOptions.HOST, HOST);
         conf.set(TaskManagerOptions.BIND_HOST, HOST);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
+        // Jobs reach this cluster through the gateway only: no jar uploads, and everything that
+        // changes a job needs the token the gateway holds.
+        conf.set(WebOptions.SUBMIT_ENABLE, false);
+        conf.set(WebOptions.CANCEL_ENABLE, false);
+        conf.set(WebOptions.ACCESS_CONTROL_ALLOW_ORIGIN, NO_ORIGIN);
+        String token = newToken();
+        conf.set(FlinkRestGuard.SECRET, token);
         conf.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 stateDir.resolve("checkpoints").toUri().toString());
@@ -70,7 +85,9 @@ public final class EmbeddedFlink implements AutoCloseable {
                                 .build());
         try {
             cluster.start();
-            return new EmbeddedFlink(cluster, cluster.getRestAddress().get(30, TimeUnit.SECONDS));
+            URI rest = cluster.getRestAddress().get(30, TimeUnit.SECONDS);
+            FlinkRestCredentials.register(rest.getHost(), rest.getPort(), token);
+            return new EmbeddedFlink(cluster, rest);
         } catch (Exception e) {
             closeQuietly(cluster, e);
             throw new StartupException("cannot start the embedded Flink cluster: " + e, e);
@@ -132,6 +149,7 @@ public final class EmbeddedFlink implements AutoCloseable {
 
     @Override
     public void close() {
+        FlinkRestCredentials.unregister(restAddress.getHost(), restAddress.getPort());
         try {
             cluster.close();
         } catch (InterruptedException e) {
@@ -140,6 +158,12 @@ public final class EmbeddedFlink implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the Flink cluster did not stop cleanly", e);
         }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static void closeQuietly(MiniCluster cluster, Exception failure) {

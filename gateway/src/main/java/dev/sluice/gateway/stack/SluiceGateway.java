@@ -21,6 +21,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpoint;
 import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpointFactory;
@@ -90,7 +91,10 @@ public final class SluiceGateway implements AutoCloseable {
                         settings,
                         defaultCatalog,
                         policy);
-        FlinkJobs jobs = new FlinkJobs(URI.create("http://%s:%d".formatted(flinkHost, flinkPort)));
+        FlinkJobs jobs =
+                new FlinkJobs(
+                        URI.create("http://%s:%d".formatted(flinkHost, flinkPort)),
+                        FlinkRestCredentials.tokenFor(flinkHost, flinkPort));
         Optional<Deployer> deployer =
                 registry.map(
                         store ->
@@ -177,6 +181,11 @@ public final class SluiceGateway implements AutoCloseable {
         Configuration config =
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(endpoint, new HashMap<>());
         options.token().ifPresent(token -> config.set(TokenAuthentication.TOKEN, token));
+        config.set(BrowserGuard.ENABLED, true);
+        if (BrowserGuard.LOOPBACK_NAMES.contains(options.host()) || options.host().equals("::1")) {
+            config.set(BrowserGuard.HOSTS, List.copyOf(BrowserGuard.LOOPBACK_NAMES));
+        }
+        config.set(WebOptions.ACCESS_CONTROL_ALLOW_ORIGIN, EmbeddedFlink.NO_ORIGIN);
         return config;
     }
 

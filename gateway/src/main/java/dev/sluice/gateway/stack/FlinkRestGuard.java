@@ -1,0 +1,98 @@
+package dev.sluice.gateway.stack;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.io.network.netty.InboundChannelHandlerFactory;
+import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandler;
+import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandlerContext;
+import org.apache.flink.shaded.netty4.io.netty.channel.ChannelInboundHandlerAdapter;
+import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpHeaderNames;
+import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpMethod;
+import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpRequest;
+import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * The embedded Flink cluster's REST API read-only to everyone but the gateway (FLIP-181 inbound
+ * handler). Its web UI keeps working for reading; submitting, cancelling, stopping, rescaling and
+ * savepoints need the cluster's token, which only the gateway holds ({@link FlinkRestCredentials}).
+ * Without it, any process on the machine, or a web page, could run code in the gateway's JVM
+ * through job submission.
+ */
+public final class FlinkRestGuard implements InboundChannelHandlerFactory {
+
+    /** "secret" in the key makes Flink mask the value wherever it prints configuration. */
+    static final ConfigOption<String> SECRET =
+            ConfigOptions.key("sluice.flink-rest.secret")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Bearer token that requests changing anything on the embedded cluster must carry.");
+
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    @Override
+    public Optional<ChannelHandler> createHandler(
+            Configuration configuration, Map<String, String> responseHeaders) {
+        return configuration.getOptional(SECRET).map(token -> new Check(token, responseHeaders));
+    }
+
+    @ChannelHandler.Sharable
+    private static final class Check extends ChannelInboundHandlerAdapter {
+        private final byte[] expected;
+        private final Map<String, String> responseHeaders;
+
+        Check(String token, Map<String, String> responseHeaders) {
+            this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+            this.responseHeaders = responseHeaders;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof HttpRequest request)) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            String given = request.headers().get(HttpHeaderNames.AUTHORIZATION, "").strip();
+            boolean authorized =
+                    MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8));
+            if (authorized || (readOnly(request) && sameOrigin(request))) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            RestRefusals.refuse(
+                    ctx,
+                    msg,
+                    HttpResponseStatus.FORBIDDEN,
+                    "the embedded cluster's REST API is read-only; submit, stop and cancel jobs through the Sluice gateway",
+                    responseHeaders);
+        }
+
+        private static boolean readOnly(HttpRequest request) {
+            HttpMethod method = request.method();
+            String path = request.uri().toLowerCase(java.util.Locale.ROOT);
+            // Flink still serves two job terminations as GET requests.
+            boolean terminates = path.contains("/yarn-cancel") || path.contains("/yarn-stop");
+            return (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) && !terminates;
+        }
+
+        /**
+         * The web UI's own requests carry no Origin, or its own; other pages' reads are refused.
+         */
+        private static boolean sameOrigin(HttpRequest request) {
+            String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+            if (origin == null) {
+                return true;
+            }
+            String host = request.headers().get(HttpHeaderNames.HOST, "");
+            return origin.equals("http://" + host);
+        }
+    }
+}

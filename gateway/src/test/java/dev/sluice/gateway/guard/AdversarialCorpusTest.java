@@ -1,0 +1,78 @@
+package dev.sluice.gateway.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.gateway.sql.SqlScript;
+import dev.sluice.gateway.sql.SqlStatement;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every refusal of the golden files, rephrased every way {@link Mutations} knows, is still refused:
+ * a check that can be skipped by rephrasing is not a check. A refusal case added to the golden
+ * files later gets the mutations for free.
+ */
+class AdversarialCorpusTest {
+
+    private static final Set<String> SAME_READING =
+            Set.of("trailing ;;", "trailing ; -- c", "trailing ; /* c */", "trailing ;\\n;\\n");
+
+    private final StatementGuard guard = new StatementGuard(GuardPolicy.defaults());
+
+    /** The statements of the golden files that the guard refuses. */
+    static List<String> refusals() throws IOException, URISyntaxException {
+        StatementGuard guard = new StatementGuard(GuardPolicy.defaults());
+        List<String> refused = new ArrayList<>();
+        try (Stream<Path> files = GuardGoldenTest.cases()) {
+            for (Path file : files.toList()) {
+                for (SqlStatement statement :
+                        SqlScript.split(file.toString(), Files.readString(file))) {
+                    if (errors(GuardReading.check(guard, statement.text())).size() > 0) {
+                        refused.add(statement.text());
+                    }
+                }
+            }
+        }
+        return refused;
+    }
+
+    @Test
+    void everyMutantOfEveryRefusalIsRefused() throws Exception {
+        List<String> refusals = refusals();
+        List<String> passed = new ArrayList<>();
+        int mutants = 0;
+        for (String refusal : refusals) {
+            Set<String> rules = errors(GuardReading.check(guard, refusal));
+            for (Map.Entry<String, String> mutant : Mutations.of(refusal).entrySet()) {
+                mutants++;
+                Set<String> mutantRules = errors(GuardReading.check(guard, mutant.getValue()));
+                if (mutantRules.isEmpty()) {
+                    passed.add(mutant.getKey() + ": " + mutant.getValue());
+                } else if (SAME_READING.contains(mutant.getKey())
+                        && !rules.contains("sql-syntax")
+                        && !refusal.matches("(?is)\\s*SET\\s+[^'].*")) {
+                    assertThat(mutantRules).as(mutant.getValue()).isEqualTo(rules);
+                }
+            }
+        }
+
+        assertThat(passed).as("mutants the guard let through").isEmpty();
+        assertThat(refusals).hasSizeGreaterThan(30);
+        assertThat(mutants).isGreaterThan(400);
+    }
+
+    private static Set<String> errors(List<Finding> findings) {
+        Set<String> rules = new TreeSet<>();
+        findings.stream().filter(Finding::isError).forEach(f -> rules.add(f.rule()));
+        return rules;
+    }
+}
