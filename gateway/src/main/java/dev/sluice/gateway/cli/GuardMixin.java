@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The operator's statement-guard switches, shared by every command that checks statements. */
@@ -26,9 +27,33 @@ final class GuardMixin {
                     "Also allow this table connector (allowed by default: blackhole, datagen, kafka, upsert-kafka; print is not, its rows go to the console and log). Repeatable.")
     List<String> extraConnectors = new ArrayList<>();
 
+    @Option(
+            names = "--max-parallelism",
+            paramLabel = "N",
+            description =
+                    "The most parallel tasks a session may give one job (SET 'parallelism.default', 'sink.parallelism', ...), so that one job cannot take every slot. Default: ${DEFAULT-VALUE}.")
+    int maxParallelism = GuardPolicy.DEFAULT_MAX_PARALLELISM;
+
+    @Option(
+            names = "--max-statement-length",
+            paramLabel = "CHARS",
+            description =
+                    "The longest statement the gateway reads; longer ones are refused before parsing. Default: ${DEFAULT-VALUE}.")
+    int maxStatementLength = GuardPolicy.DEFAULT_MAX_STATEMENT_LENGTH;
+
     GuardPolicy policy() {
         Set<String> connectors = new HashSet<>(GuardPolicy.DEFAULT_CONNECTORS);
         extraConnectors.forEach(c -> connectors.add(c.toLowerCase(Locale.ROOT)));
-        return new GuardPolicy(connectors, allowedFiles);
+        if (maxParallelism < 1 || maxStatementLength < 1) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "--max-parallelism and --max-statement-length must be positive");
+        }
+        return new GuardPolicy(
+                connectors,
+                allowedFiles,
+                maxParallelism,
+                maxStatementLength,
+                GuardPolicy.DEFAULT_LOGIN_MODULES);
     }
 }

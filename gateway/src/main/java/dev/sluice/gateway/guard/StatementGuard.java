@@ -159,6 +159,11 @@ public final class StatementGuard {
             }
             if (call instanceof SqlAlterCatalogOptions alter) {
                 checkCatalogName(alter.catalogName(), line, column);
+                alter.getProperties().entrySet().stream()
+                        .filter(option -> option.getKey().equalsIgnoreCase("url"))
+                        .flatMap(option -> CatalogUrls.check(option.getValue(), policy).stream())
+                        .map(why -> Finding.error(CATALOG_RULE, line, column, why, CatalogUrls.FIX))
+                        .forEach(findings::add);
                 if (alter.getProperties().keySet().stream()
                         .anyMatch(k -> k.equalsIgnoreCase("type"))) {
                     findings.add(
@@ -241,6 +246,11 @@ public final class StatementGuard {
                                 "catalog type '%s' is not allowed on this gateway".formatted(type),
                                 "use 'type' = 'sluice' (a persistent catalog) or 'generic_in_memory'"));
             }
+            catalog.getProperties().entrySet().stream()
+                    .filter(option -> option.getKey().equalsIgnoreCase("url"))
+                    .flatMap(option -> CatalogUrls.check(option.getValue(), policy).stream())
+                    .map(why -> Finding.error(CATALOG_RULE, line, column, why, CatalogUrls.FIX))
+                    .forEach(findings::add);
         }
     }
 }

@@ -32,7 +32,10 @@ import java.util.UUID;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.catalog.CatalogTable;
+import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ObjectPath;
+import org.apache.flink.table.catalog.ResolvedCatalogTable;
+import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
@@ -152,16 +155,23 @@ class SecurityITCase {
             planted.open();
             planted.createTable(
                     new ObjectPath("default_database", "evil"),
-                    CatalogTable.newBuilder()
-                            .schema(Schema.newBuilder().column("id", DataTypes.INT()).build())
-                            .options(
-                                    Map.of(
-                                            "connector", "kafka",
-                                            "topic", "t",
-                                            "format", "json",
-                                            "properties.bootstrap.servers", stack.kafkaBootstrap(),
-                                            "properties.ssl.truststore.location", "/etc/shadow"))
-                            .build(),
+                    new ResolvedCatalogTable(
+                            CatalogTable.newBuilder()
+                                    .schema(
+                                            Schema.newBuilder()
+                                                    .column("id", DataTypes.INT())
+                                                    .build())
+                                    .options(
+                                            Map.of(
+                                                    "connector", "kafka",
+                                                    "topic", "t",
+                                                    "format", "json",
+                                                    "properties.bootstrap.servers",
+                                                            stack.kafkaBootstrap(),
+                                                    "properties.ssl.truststore.location",
+                                                            "/etc/shadow"))
+                                    .build(),
+                            ResolvedSchema.of(Column.physical("id", DataTypes.INT()))),
                     false);
             JdbcSql.execute(
                     jdbc, "CREATE CATALOG planted WITH ('type' = 'sluice', 'url' = '" + url + "')");
@@ -215,7 +225,7 @@ class SecurityITCase {
         String deep = "SELECT " + "(".repeat(3_000) + "1" + ")".repeat(3_000);
 
         assertThat(stackTrace(catchThrowable(() -> JdbcSql.execute(jdbc, huge))))
-                .contains("[statement-limits] the statement is 2,097,160 characters long");
+                .contains("[statement-limits] the statement is 2,097,161 characters long");
         assertThat(stackTrace(catchThrowable(() -> JdbcSql.execute(jdbc, deep))))
                 .contains("[statement-limits]");
     }
