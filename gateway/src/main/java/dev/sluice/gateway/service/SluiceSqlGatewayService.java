@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.CatalogBaseTable.TableKind;
@@ -60,6 +61,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     private final Optional<DefaultCatalog> defaultCatalog;
     private final StatementGuard guard;
     private final StatementAdmission admission;
+    private final Set<OperationHandle> masked = ConcurrentHashMap.newKeySet();
 
     public SluiceSqlGatewayService(
             SqlGatewayService delegate,
@@ -83,8 +85,14 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             SessionHandle session, String statement, long timeoutMs, Configuration config)
             throws SqlGatewayException {
         try {
-            String admitted = admission.admit(session, statement, config, false);
-            return delegate.executeStatement(session, admitted, timeoutMs, config);
+            StatementAdmission.Admitted admitted =
+                    admission.admit(session, statement, config, false);
+            OperationHandle operation =
+                    delegate.executeStatement(session, admitted.statement(), timeoutMs, config);
+            if (admitted.showsDefinitions()) {
+                masked.add(operation);
+            }
+            return operation;
         } catch (StatementRejectedException e) {
             return reject(session, e);
         }
@@ -98,7 +106,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     public OperationHandle executeTrusted(
             SessionHandle session, String statement, Configuration trustedConfig) {
         try {
-            String admitted = admission.admit(session, statement, trustedConfig, true);
+            String admitted = admission.admit(session, statement, trustedConfig, true).statement();
             return delegate.executeStatement(session, admitted, -1, trustedConfig);
         } catch (StatementRejectedException e) {
             return reject(session, e);
@@ -110,7 +118,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             throws SqlGatewayException {
         String admitted;
         try {
-            admitted = admission.admit(session, statement, new Configuration(), false);
+            admitted = admission.admit(session, statement, new Configuration(), false).statement();
         } catch (StatementRejectedException e) {
             throw new SqlGatewayException(e.getMessage(), e);
         }
@@ -187,9 +195,12 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
         delegate.closeSession(session);
     }
 
+    /** Shown to clients (the REST API's session resource): secret values masked. */
     @Override
     public Map<String, String> getSessionConfig(SessionHandle session) throws SqlGatewayException {
-        return delegate.getSessionConfig(session);
+        Map<String, String> config = new HashMap<>(delegate.getSessionConfig(session));
+        config.replaceAll((k, v) -> SecretMasking.isSensitive(k) ? SecretMasking.MASK : v);
+        return config;
     }
 
     @Override
@@ -213,6 +224,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     @Override
     public void closeOperation(SessionHandle session, OperationHandle operation)
             throws SqlGatewayException {
+        masked.remove(operation);
         delegate.closeOperation(session, operation);
     }
 
@@ -232,7 +244,8 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     public ResultSet fetchResults(
             SessionHandle session, OperationHandle operation, long token, int maxRows)
             throws SqlGatewayException {
-        return delegate.fetchResults(session, operation, token, maxRows);
+        ResultSet result = delegate.fetchResults(session, operation, token, maxRows);
+        return masked.contains(operation) ? SecretMasking.mask(result) : result;
     }
 
     @Override
@@ -242,7 +255,8 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             FetchOrientation orientation,
             int maxRows)
             throws SqlGatewayException {
-        return delegate.fetchResults(session, operation, orientation, maxRows);
+        ResultSet result = delegate.fetchResults(session, operation, orientation, maxRows);
+        return masked.contains(operation) ? SecretMasking.mask(result) : result;
     }
 
     @Override

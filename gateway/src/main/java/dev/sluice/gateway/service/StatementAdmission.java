@@ -21,6 +21,7 @@ import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.service.operation.OperationExecutor;
 import org.apache.flink.table.gateway.service.session.SessionManager;
+import org.apache.flink.table.operations.command.SetOperation;
 
 /**
  * The one path every statement takes into a session, whoever sent it (JDBC, REST, the SQL client's
@@ -54,7 +55,8 @@ final class StatementAdmission {
      * @param trusted whether {@code executionConfig} comes from Sluice itself (the deploy engine's
      *     job id and savepoint), which clients may not set
      */
-    String admit(SessionHandle session, String text, Configuration executionConfig, boolean trusted)
+    Admitted admit(
+            SessionHandle session, String text, Configuration executionConfig, boolean trusted)
             throws StatementRejectedException {
         SqlStatement where = SqlStatement.standalone(text);
         List<Finding> findings = new ArrayList<>();
@@ -81,7 +83,27 @@ final class StatementAdmission {
         if (rewrite.submitsJob()) {
             checkpoints.check(sessions.getSession(session).getSessionConfig(), executionConfig);
         }
-        return rewrite.statement();
+        return new Admitted(rewrite.statement(), showsDefinitions(statement));
+    }
+
+    /**
+     * A statement as the session will run it.
+     *
+     * @param statement the text to run
+     * @param showsDefinitions whether its result shows definitions or settings whose secret values
+     *     must be masked
+     */
+    record Admitted(String statement, boolean showsDefinitions) {}
+
+    private static boolean showsDefinitions(ReadStatement statement) {
+        if (statement.command().isPresent()) {
+            return statement.command().get() instanceof SetOperation set && set.getKey().isEmpty();
+        }
+        String type = statement.tree().orElseThrow().getClass().getSimpleName();
+        return type.startsWith("SqlShow")
+                || type.startsWith("SqlDescribe")
+                || type.startsWith("SqlRichDescribe")
+                || type.equals("SqlRichExplain");
     }
 
     private static void refuse(SqlStatement where, List<Finding> findings)
