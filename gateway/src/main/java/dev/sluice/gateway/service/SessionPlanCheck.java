@@ -9,10 +9,14 @@ import dev.sluice.gateway.guard.StatementGuard;
 import dev.sluice.gateway.sql.Statements;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.flink.sql.parser.ddl.table.SqlCreateTableAs;
+import org.apache.flink.sql.parser.dml.RichSqlInsert;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
 import org.apache.flink.table.catalog.CatalogBaseTable.TableKind;
@@ -33,9 +37,11 @@ import org.apache.flink.table.gateway.service.operation.OperationExecutor;
 final class SessionPlanCheck {
 
     private final StatementGuard guard;
+    private final TopicCheck topics;
 
-    SessionPlanCheck(StatementGuard guard) {
+    SessionPlanCheck(StatementGuard guard, TopicCheck topics) {
         this.guard = requireNonNull(guard, "guard is null");
+        this.topics = requireNonNull(topics, "topics is null");
     }
 
     static boolean applies(SqlNode node) {
@@ -48,7 +54,8 @@ final class SessionPlanCheck {
             return List.of();
         }
         CatalogManager catalogs = executor.getSessionContext().getSessionState().catalogManager;
-        List<Finding> findings = new ArrayList<>(new UsedTables(catalogs, guard).check(node));
+        UsedTables used = new UsedTables(catalogs, guard);
+        List<Finding> findings = new ArrayList<>(used.check(node));
         findings.addAll(PlanRules.checkTree(node, name -> schema(catalogs, name)));
         if (findings.stream().anyMatch(Finding::isError)) {
             return findings;
@@ -63,8 +70,24 @@ final class SessionPlanCheck {
         if (Statements.isDml(node) || node instanceof SqlCreateTableAs) {
             Duration ttl = tables.getConfig().get(ExecutionConfigOptions.IDLE_STATE_RETENTION);
             PlanRules.checkPlan(plan, node, !ttl.isZero()).ifPresent(findings::add);
+            if (findings.stream().noneMatch(Finding::isError)) {
+                findings.addAll(topics.forPipeline(used.tables(), sinks(catalogs, node)));
+            }
         }
         return findings;
+    }
+
+    private static Set<ObjectIdentifier> sinks(CatalogManager catalogs, SqlNode node) {
+        Set<ObjectIdentifier> sinks = new HashSet<>();
+        for (RichSqlInsert insert : Statements.inserts(node)) {
+            SqlIdentifier target = (SqlIdentifier) insert.getTargetTableID();
+            try {
+                sinks.add(catalogs.qualifyIdentifier(UnresolvedIdentifier.of(target.names)));
+            } catch (RuntimeException e) {
+                // Flink's planner already accepted the statement; an unqualifiable name is no sink.
+            }
+        }
+        return sinks;
     }
 
     private static Optional<ResolvedSchema> schema(CatalogManager catalogs, List<String> name) {

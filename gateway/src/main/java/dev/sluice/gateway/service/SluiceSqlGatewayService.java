@@ -7,6 +7,7 @@ import dev.sluice.gateway.eo.StatementRejectedException;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.guard.StatementGuard;
+import dev.sluice.gateway.topics.KafkaTopics;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,11 +69,12 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             SessionManager sessions,
             ExactlyOnceSettings settings,
             Optional<DefaultCatalog> defaultCatalog,
-            GuardPolicy policy) {
+            GuardPolicy policy,
+            Optional<KafkaTopics> topics) {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
         this.guard = new StatementGuard(policy);
-        this.admission = new StatementAdmission(sessions, settings, guard);
+        this.admission = new StatementAdmission(sessions, settings, guard, topics);
     }
 
     /** The options that every session starts with, on top of Flink's defaults. */

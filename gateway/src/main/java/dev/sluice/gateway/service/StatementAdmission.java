@@ -12,6 +12,7 @@ import dev.sluice.gateway.eo.StatementRejectedException;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.guard.StatementGuard;
 import dev.sluice.gateway.sql.SqlStatement;
+import dev.sluice.gateway.topics.KafkaTopics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +36,21 @@ final class StatementAdmission {
     private final ExactlyOnceSettings settings;
     private final StatementGuard guard;
     private final StatementReader reader;
+    private final TopicCheck topics;
     private final SessionPlanCheck plans;
     private final CheckpointPolicy checkpoints;
 
     StatementAdmission(
-            SessionManager sessions, ExactlyOnceSettings settings, StatementGuard guard) {
+            SessionManager sessions,
+            ExactlyOnceSettings settings,
+            StatementGuard guard,
+            Optional<KafkaTopics> kafka) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.guard = requireNonNull(guard, "guard is null");
         this.reader = new StatementReader(guard.policy().maxStatementLength());
-        this.plans = new SessionPlanCheck(guard);
+        this.topics = new TopicCheck(kafka, settings.kafkaBootstrap());
+        this.plans = new SessionPlanCheck(guard, this.topics);
         this.checkpoints = new CheckpointPolicy(settings);
     }
 
@@ -76,6 +82,7 @@ final class StatementAdmission {
         Optional<SqlNode> tree = statement.statementTree();
         if (tree.isPresent()) {
             refuse(where, plans.check(executor, tables, tree.get(), text));
+            refuse(where, topics.forDefinition(tree.get()));
         }
         Rewrite rewrite =
                 new ExactlyOnceRewriter(settings, new SessionTableLookup(sessions, session))

@@ -7,8 +7,10 @@ import dev.sluice.gateway.guard.StatementGuard;
 import dev.sluice.gateway.sql.FlinkSqlParsing;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -39,6 +41,7 @@ final class UsedTables {
     private final CatalogManager catalogs;
     private final StatementGuard guard;
     private final Set<ObjectIdentifier> seen = new HashSet<>();
+    private final Map<ObjectIdentifier, Map<String, String>> tables = new LinkedHashMap<>();
 
     UsedTables(CatalogManager catalogs, StatementGuard guard) {
         this.catalogs = requireNonNull(catalogs, "catalogs is null");
@@ -63,6 +66,7 @@ final class UsedTables {
                 view(where, (CatalogView) definition, depth, findings);
                 continue;
             }
+            tables.put(table.get().getIdentifier(), definition.getOptions());
             for (Finding finding : guard.checkOptions(definition.getOptions())) {
                 findings.add(
                         Finding.error(
@@ -73,6 +77,11 @@ final class UsedTables {
                                 finding.fix() + " (ALTER TABLE or re-create the table)"));
             }
         }
+    }
+
+    /** The tables (not views) the checked statements use, with their options. */
+    Map<ObjectIdentifier, Map<String, String>> tables() {
+        return Map.copyOf(tables);
     }
 
     private void view(String name, CatalogView view, int depth, List<Finding> findings) {

@@ -1,5 +1,6 @@
 package dev.sluice.gateway.sql;
 
+import java.util.List;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.flink.sql.parser.dml.RichSqlInsert;
@@ -22,6 +23,20 @@ public final class Statements {
         return node instanceof RichSqlInsert
                 || node instanceof SqlStatementSet
                 || node instanceof SqlExecute execute && isDml(execute.getStatement());
+    }
+
+    /** The INSERTs of a DML statement, inside EXECUTE and STATEMENT SET too. */
+    public static List<RichSqlInsert> inserts(SqlNode node) {
+        if (node instanceof RichSqlInsert insert) {
+            return List.of(insert);
+        }
+        if (node instanceof SqlStatementSet set) {
+            return List.copyOf(set.getInserts());
+        }
+        if (node instanceof SqlExecute execute) {
+            return inserts(execute.getStatement());
+        }
+        return List.of();
     }
 
     /** Statements the planner plans: queries and DML. */

@@ -11,6 +11,7 @@ import dev.sluice.gateway.eo.ExactlyOnceSettings;
 import dev.sluice.gateway.guard.GuardPolicy;
 import dev.sluice.gateway.service.DefaultCatalog;
 import dev.sluice.gateway.service.SluiceSqlGatewayService;
+import dev.sluice.gateway.topics.KafkaTopics;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
@@ -41,18 +42,21 @@ public final class SluiceGateway implements AutoCloseable {
     private final SqlGatewayService service;
     private final Optional<Deployer> deployer;
     private final Optional<SluiceApi> api;
+    private final KafkaTopics topics;
 
     private SluiceGateway(
             SessionManager sessions,
             SqlGatewayRestEndpoint endpoint,
             SqlGatewayService service,
             Optional<Deployer> deployer,
-            Optional<SluiceApi> api) {
+            Optional<SluiceApi> api,
+            KafkaTopics topics) {
         this.sessions = sessions;
         this.endpoint = endpoint;
         this.service = service;
         this.deployer = deployer;
         this.api = api;
+        this.topics = topics;
     }
 
     /**
@@ -84,13 +88,20 @@ public final class SluiceGateway implements AutoCloseable {
 
         SessionManager sessions = SessionManager.create(new DefaultContext(defaults, List.of()));
         sessions.start();
+        KafkaTopics topics =
+                new KafkaTopics(
+                        Math.max(
+                                1,
+                                Integer.parseInt(
+                                        sessionDefaults.getOrDefault("parallelism.default", "1"))));
         SluiceSqlGatewayService service =
                 new SluiceSqlGatewayService(
                         new SqlGatewayServiceImpl(sessions),
                         sessions,
                         settings,
                         defaultCatalog,
-                        policy);
+                        policy,
+                        Optional.of(topics));
         FlinkJobs jobs =
                 new FlinkJobs(
                         URI.create("http://%s:%d".formatted(flinkHost, flinkPort)),
@@ -114,12 +125,13 @@ public final class SluiceGateway implements AutoCloseable {
         try {
             endpoint = new SluiceRestEndpoint(endpointConfig(options), service, api);
             endpoint.start();
-            return new SluiceGateway(sessions, endpoint, service, deployer, api);
+            return new SluiceGateway(sessions, endpoint, service, deployer, api, topics);
         } catch (Exception e) {
             stopQuietly(endpoint, e);
             api.ifPresent(SluiceApi::close);
             deployer.ifPresent(Deployer::close);
             sessions.stop();
+            topics.close();
             throw new StartupException(
                     "cannot start the SQL gateway on %s:%d: %s (change --gateway-port)"
                             .formatted(
@@ -169,6 +181,7 @@ public final class SluiceGateway implements AutoCloseable {
             api.ifPresent(SluiceApi::close);
             deployer.ifPresent(Deployer::close);
             sessions.stop();
+            topics.close();
         }
     }
 

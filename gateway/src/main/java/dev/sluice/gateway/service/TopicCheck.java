@@ -1,0 +1,111 @@
+package dev.sluice.gateway.service;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.gateway.guard.Finding;
+import dev.sluice.gateway.topics.KafkaTopics;
+import dev.sluice.gateway.topics.TopicException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.flink.sql.parser.ddl.table.SqlCreateTable;
+import org.apache.flink.sql.parser.ddl.table.SqlCreateTableLike;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+
+/**
+ * Kafka tables and their topics are one thing: a table created through the gateway gets its topic
+ * (created with the gateway's default partitions when missing, used as it is when present), a
+ * pipeline's sink topics are created the same way, and a pipeline whose source topic is missing is
+ * refused before it is submitted, with the table, the topic, the cluster and the fix. Topics are
+ * never deleted: dropping a table leaves its topic and its records.
+ */
+final class TopicCheck {
+
+    static final String RULE = "kafka-topic";
+
+    private static final Set<String> KAFKA_CONNECTORS = Set.of("kafka", "upsert-kafka");
+
+    private final Optional<KafkaTopics> topics;
+    private final Optional<String> defaultBootstrap;
+
+    TopicCheck(Optional<KafkaTopics> topics, Optional<String> defaultBootstrap) {
+        this.topics = requireNonNull(topics, "topics is null");
+        this.defaultBootstrap = requireNonNull(defaultBootstrap, "defaultBootstrap is null");
+    }
+
+    /** {@code CREATE TABLE} (and CTAS) of a Kafka table: its topics exist before the table does. */
+    List<Finding> forDefinition(SqlNode node) {
+        if (!(node instanceof SqlCreateTable create) || node instanceof SqlCreateTableLike) {
+            return List.of();
+        }
+        String table = String.join(".", create.getFullName());
+        return ensure(table, create.getProperties(), true);
+    }
+
+    /** A statement that starts a job: sources must exist, sinks are created when missing. */
+    List<Finding> forPipeline(
+            Map<ObjectIdentifier, Map<String, String>> tables, Set<ObjectIdentifier> sinks) {
+        List<Finding> findings = new ArrayList<>();
+        tables.forEach(
+                (id, options) ->
+                        findings.addAll(ensure(id.asSummaryString(), options, sinks.contains(id))));
+        return findings;
+    }
+
+    private List<Finding> ensure(String table, Map<String, String> options, boolean create) {
+        if (topics.isEmpty() || !isKafka(options) || options.containsKey("topic-pattern")) {
+            return List.of();
+        }
+        Optional<String> bootstrap =
+                Optional.ofNullable(options.get("properties.bootstrap.servers"))
+                        .or(() -> defaultBootstrap);
+        String names = options.get("topic");
+        if (bootstrap.isEmpty() || names == null) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (String topic : Arrays.stream(names.split(";")).map(String::strip).toList()) {
+            try {
+                if (create) {
+                    topics.get().ensure(bootstrap.get(), topic);
+                } else if (!topics.get().exists(bootstrap.get(), topic)) {
+                    findings.add(missing(table, topic, bootstrap.get()));
+                }
+            } catch (TopicException e) {
+                findings.add(
+                        Finding.error(
+                                RULE,
+                                1,
+                                1,
+                                "table '%s': %s".formatted(table, e.getMessage()),
+                                "check that Kafka is reachable and lets the gateway create topics"
+                                        + " (ACLs), or create topic '%s' yourself"
+                                                .formatted(topic)));
+            }
+        }
+        return findings;
+    }
+
+    private Finding missing(String table, String topic, String bootstrap) {
+        return Finding.error(
+                RULE,
+                1,
+                1,
+                "table '%s' reads topic '%s', which does not exist on Kafka at %s"
+                        .formatted(table, topic, bootstrap),
+                ("create it: re-create the table through Sluice (tables create their topics), or"
+                                + " kafka-topics.sh --bootstrap-server %s --create --topic %s"
+                                + " --partitions %d")
+                        .formatted(bootstrap, topic, topics.orElseThrow().partitions()));
+    }
+
+    private static boolean isKafka(Map<String, String> options) {
+        String connector = options.get("connector");
+        return connector != null && KAFKA_CONNECTORS.contains(connector.toLowerCase(Locale.ROOT));
+    }
+}
