@@ -42,6 +42,11 @@ public final class StatementReader {
     private static final Pattern COMMAND_START =
             Pattern.compile("^\\s*(SET|RESET|HELP|QUIT|EXIT|CLEAR)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** Far beyond hand-written SQL, far below where the parser's time explodes. */
+    static final int MAX_DEPTH = 200;
+
+    static final int MAX_OPERATORS = 5_000;
+
     private final int maxLength;
 
     /**
@@ -70,21 +75,29 @@ public final class StatementReader {
                             .formatted(text.length(), maxLength),
                     "split it into smaller statements (views help), or ask the operator to raise --max-statement-length");
         }
+        StatementShape shape = StatementShape.of(text);
+        if (shape.depth() > MAX_DEPTH || shape.operators() > MAX_OPERATORS) {
+            throw unreadable(
+                    LIMITS_RULE,
+                    1,
+                    1,
+                    "the statement nests parentheses %d deep and chains %,d operators; this gateway reads at most %d and %,d"
+                            .formatted(shape.depth(), shape.operators(), MAX_DEPTH, MAX_OPERATORS),
+                    "split the query into views, or build long lists with IN (...) or VALUES rows");
+        }
         SqlNodeList statements;
         try {
             statements = FlinkSqlParsing.parseList(text);
         } catch (SqlParseException e) {
+            if (e.getCause() instanceof StackOverflowError) {
+                throw tooDeep();
+            }
             return command(text, flink)
                     .map(c -> new ReadStatement(text, Optional.empty(), Optional.of(c)))
                     .orElseThrow(() -> syntaxError(e));
         } catch (StackOverflowError e) {
             // Calcite's recursive descent has no depth limit of its own; refuse, do not crash.
-            throw unreadable(
-                    LIMITS_RULE,
-                    1,
-                    1,
-                    "the statement is nested too deeply to be read",
-                    "flatten the expression, or split the query into views");
+            throw tooDeep();
         }
         if (statements.size() != 1) {
             throw unreadable(
@@ -115,6 +128,15 @@ public final class StatementReader {
             }
         }
         return new ReadStatement(text, Optional.of(tree), command);
+    }
+
+    private static UnreadableStatementException tooDeep() {
+        return unreadable(
+                LIMITS_RULE,
+                1,
+                1,
+                "the statement is nested too deeply to be read",
+                "flatten the expression, or split the query into views");
     }
 
     /** Flink's own reading of a client command; empty when the text is not one. */

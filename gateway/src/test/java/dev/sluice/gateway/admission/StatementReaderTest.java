@@ -64,7 +64,7 @@ class StatementReaderTest {
                 .isEqualTo(
                         "the statement is 2,009 characters long; this gateway reads at most 1,000");
         StatementReader roomy = new StatementReader(1 << 20);
-        String deep = "SELECT " + "(".repeat(20_000) + "1" + ")".repeat(20_000);
+        String deep = "SELECT " + "(".repeat(3_000) + "1" + ")".repeat(3_000);
         UnreadableStatementException e =
                 catchThrowableOfType(
                         UnreadableStatementException.class, () -> roomy.read(deep, FLINK));
