@@ -398,6 +398,18 @@ public final class Deployer implements AutoCloseable {
     }
 
     /** One plan: computed once, applied at most once. */
+    /** A Kafka table's topics exist before the table does, as when it is created over SQL. */
+    private void ensureTopics(StoredObject object) {
+        if (object.kind() != StoredObject.Kind.TABLE) {
+            return;
+        }
+        List<String> problems =
+                service.ensureTopics(object.database() + "." + object.name(), object.definition());
+        if (!problems.isEmpty()) {
+            throw new DeployException(String.join("; ", problems));
+        }
+    }
+
     private final class Planner {
         private final String root;
         private final List<ProjectFile> files;
@@ -500,6 +512,7 @@ public final class Deployer implements AutoCloseable {
                         index,
                         () -> {
                             ensureDatabase.run();
+                            ensureTopics(desired);
                             requireWritten(store.createObject(desired), target);
                         });
             } else if (current.get().kind() != desired.kind()) {
@@ -514,7 +527,12 @@ public final class Deployer implements AutoCloseable {
                                                 .kind()
                                                 .name()
                                                 .toLowerCase(java.util.Locale.ROOT)));
-                actions.put(index, () -> store.replaceObject(desired, current.get().version()));
+                actions.put(
+                        index,
+                        () -> {
+                            ensureTopics(desired);
+                            store.replaceObject(desired, current.get().version());
+                        });
             } else if (!current.get().definition().equals(desired.definition())) {
                 steps.add(
                         planned(
@@ -523,7 +541,12 @@ public final class Deployer implements AutoCloseable {
                                 target,
                                 file,
                                 changedKeys(current.get().definition(), desired.definition())));
-                actions.put(index, () -> store.replaceObject(desired, current.get().version()));
+                actions.put(
+                        index,
+                        () -> {
+                            ensureTopics(desired);
+                            store.replaceObject(desired, current.get().version());
+                        });
             } else {
                 steps.add(planned(index, "unchanged", target, file, ""));
             }

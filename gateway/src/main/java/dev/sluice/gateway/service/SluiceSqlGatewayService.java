@@ -127,6 +127,16 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
         delegate.configureSession(session, admitted, timeoutMs);
     }
 
+    /**
+     * Creates the missing topics of a Kafka table written into the catalog without a statement
+     * ({@code sluice deploy}); returns what went wrong, with the fix, or nothing.
+     */
+    public List<String> ensureTopics(String table, Map<String, String> options) {
+        return admission.ensureTopics(table, options).stream()
+                .map(f -> f.message() + ". Fix: " + f.fix())
+                .toList();
+    }
+
     private OperationHandle reject(SessionHandle session, StatementRejectedException rejection) {
         String message = rejection.getMessage();
         return delegate.submitOperation(

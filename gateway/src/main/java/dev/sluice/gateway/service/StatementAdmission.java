@@ -15,6 +15,7 @@ import dev.sluice.gateway.sql.SqlStatement;
 import dev.sluice.gateway.topics.KafkaTopics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.flink.configuration.Configuration;
@@ -111,6 +112,10 @@ final class StatementAdmission {
                 || type.startsWith("SqlDescribe")
                 || type.startsWith("SqlRichDescribe")
                 || type.equals("SqlRichExplain");
+    }
+
+    List<Finding> ensureTopics(String table, Map<String, String> options) {
+        return topics.forTable(table, options);
     }
 
     private static void refuse(SqlStatement where, List<Finding> findings)

@@ -47,6 +47,11 @@ final class TopicCheck {
         return ensure(table, create.getProperties(), true);
     }
 
+    /** A table's definition written into the catalog directly: its topics exist first. */
+    List<Finding> forTable(String table, Map<String, String> options) {
+        return ensure(table, options, true);
+    }
+
     /** A statement that starts a job: sources must exist, sinks are created when missing. */
     List<Finding> forPipeline(
             Map<ObjectIdentifier, Map<String, String>> tables, Set<ObjectIdentifier> sinks) {

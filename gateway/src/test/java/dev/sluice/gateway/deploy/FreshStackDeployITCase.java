@@ -114,7 +114,7 @@ class FreshStackDeployITCase {
             JdbcSql.execute(
                     jdbc,
                     "CREATE TABLE payments (id STRING, amount INT) WITH ('connector' = 'kafka',"
-                            + " 'topic' = 'payments', 'format' = 'json')");
+                            + " 'topic' = 'payments', 'format' = 'json', 'scan.startup.mode' = 'earliest-offset')");
             JdbcSql.execute(
                     jdbc,
                     "CREATE TEMPORARY TABLE nowhere (id STRING, amount INT)"
