@@ -243,7 +243,10 @@ class ExactlyOnceWindowsITCase {
                                 + "'sink.delivery-guarantee' = 'at-least-once'")
                 .hasStackTraceContaining("Fix: remove the option or set it to 'exactly-once'");
         assertThat(stack.flink().runningJobs()).isEmpty();
-        assertThat(kafka.topics()).doesNotContain(topic);
+        assertThat(kafka.topics()).as("created with its table").contains(topic);
+        try (KafkaTestClient.Reader reader = kafka.readUncommitted(topic)) {
+            assertThat(reader.poll()).as("nothing was written").isEmpty();
+        }
     }
 
     @Test

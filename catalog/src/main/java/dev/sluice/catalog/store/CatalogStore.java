@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +24,7 @@ public final class CatalogStore implements AutoCloseable {
     private final Jdbi jdbi;
     private final AutoCloseable connections;
     private final Optional<String> durability;
+    private final SecretCipher secrets;
 
     /**
      * @param connections closed with the store: the pool behind {@code jdbi}
@@ -30,9 +32,21 @@ public final class CatalogStore implements AutoCloseable {
      *     them later on their own (H2's {@code CHECKPOINT SYNC})
      */
     public CatalogStore(Jdbi jdbi, AutoCloseable connections, Optional<String> durability) {
+        this(jdbi, connections, durability, SecretCipher.plaintext());
+    }
+
+    /**
+     * @param secrets how secret option values of tables and views are kept
+     */
+    public CatalogStore(
+            Jdbi jdbi,
+            AutoCloseable connections,
+            Optional<String> durability,
+            SecretCipher secrets) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.connections = requireNonNull(connections, "connections is null");
         this.durability = requireNonNull(durability, "durability is null");
+        this.secrets = requireNonNull(secrets, "secrets is null");
     }
 
     @Override
@@ -156,15 +170,19 @@ public final class CatalogStore implements AutoCloseable {
                                                         name,
                                                         StoredObject.Kind.valueOf(
                                                                 rs.getString("kind")),
-                                                        Json.readMap(
-                                                                rs.getString("definition"),
-                                                                "'" + database + "." + name + "'"),
+                                                        secrets.open(
+                                                                "'" + database + "." + name + "'",
+                                                                Json.readMap(
+                                                                        rs.getString("definition"),
+                                                                        "'" + database + "." + name
+                                                                                + "'")),
                                                         rs.getLong("version")))
                                 .findOne());
     }
 
     /** Returns false when an object of that name exists already. */
     public boolean createObject(StoredObject object) {
+        String definition = Json.write(sealed(object));
         return insert(
                 h ->
                         h.createUpdate(
@@ -173,9 +191,14 @@ public final class CatalogStore implements AutoCloseable {
                                 .bind("db", object.database())
                                 .bind("name", object.name())
                                 .bind("kind", object.kind().name())
-                                .bind("definition", Json.write(object.definition()))
+                                .bind("definition", definition)
                                 .bind("now", now())
                                 .execute());
+    }
+
+    private Map<String, String> sealed(StoredObject object) {
+        return secrets.seal(
+                "table '%s.%s'".formatted(object.database(), object.name()), object.definition());
     }
 
     /**
@@ -184,6 +207,7 @@ public final class CatalogStore implements AutoCloseable {
      * @throws ConcurrentChangeException when another client changed or dropped it meanwhile
      */
     public void replaceObject(StoredObject object, long expectedVersion) {
+        String definition = Json.write(sealed(object));
         int updated =
                 write(
                         h ->
@@ -194,7 +218,7 @@ public final class CatalogStore implements AutoCloseable {
                                         .bind("db", object.database())
                                         .bind("name", object.name())
                                         .bind("kind", object.kind().name())
-                                        .bind("definition", Json.write(object.definition()))
+                                        .bind("definition", definition)
                                         .bind("version", expectedVersion)
                                         .bind("now", now())
                                         .execute());

@@ -33,6 +33,18 @@ public final class CatalogStores {
      *     cannot be reached, refuses the credentials, or has a newer schema than this Sluice
      */
     public static CatalogStore open(StoreSettings requested) {
+        return open(
+                requested,
+                SecretCipher.forUrl(
+                        requested.url(),
+                        Optional.ofNullable(System.getenv(SecretCipher.ENVIRONMENT))));
+    }
+
+    /**
+     * @param secrets how secret option values are kept: encrypted on disk ({@link
+     *     SecretCipher#forUrl})
+     */
+    public static CatalogStore open(StoreSettings requested, SecretCipher secrets) {
         StoreSettings settings = durable(requested);
         checkConnection(settings);
         HikariDataSource pool = pool(settings);
@@ -52,7 +64,7 @@ public final class CatalogStores {
                     settings.url().startsWith("jdbc:h2:file:")
                             ? Optional.of("CHECKPOINT SYNC")
                             : Optional.empty();
-            return new CatalogStore(Jdbi.create(pool), pool, durability);
+            return new CatalogStore(Jdbi.create(pool), pool, durability, secrets);
         } catch (FlywayException e) {
             pool.close();
             throw new CatalogStoreException(describe(e, settings), e);

@@ -1,8 +1,8 @@
 package dev.sluice.gateway.service;
 
+import dev.sluice.catalog.store.SensitiveOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.data.GenericRowData;
@@ -23,20 +23,6 @@ final class SecretMasking {
 
     static final String MASK = "******";
 
-    private static final List<String> SENSITIVE =
-            List.of(
-                    "password",
-                    "secret",
-                    "token",
-                    "jaas.config",
-                    "apikey",
-                    "api-key",
-                    "auth-params",
-                    "service-key",
-                    "basic-auth",
-                    "http-headers",
-                    "credentials");
-
     /** {@code 'key' = 'value'} in DDL text, the value doubled-quote escaped. */
     private static final Pattern QUOTED_OPTION =
             Pattern.compile("('((?:[^']|'')*)'\\s*=\\s*)'(?:[^']|'')*'");
@@ -48,8 +34,7 @@ final class SecretMasking {
     private SecretMasking() {}
 
     static boolean isSensitive(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return SENSITIVE.stream().anyMatch(lower::contains);
+        return SensitiveOptions.isSensitive(key);
     }
 
     /** A cell that is an option key naming a secret, as in a {@code SET} listing. */
