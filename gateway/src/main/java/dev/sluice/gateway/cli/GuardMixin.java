@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The operator's statement-guard switches, shared by every command that checks statements. */
 final class GuardMixin {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(
             names = "--allow-files",
@@ -46,7 +51,7 @@ final class GuardMixin {
         extraConnectors.forEach(c -> connectors.add(c.toLowerCase(Locale.ROOT)));
         if (maxParallelism < 1 || maxStatementLength < 1) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(this),
+                    spec.commandLine(),
                     "--max-parallelism and --max-statement-length must be positive");
         }
         return new GuardPolicy(

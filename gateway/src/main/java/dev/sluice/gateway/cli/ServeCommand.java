@@ -6,9 +6,7 @@ import dev.sluice.gateway.stack.GatewayOptions;
 import dev.sluice.gateway.stack.ServerOptions;
 import dev.sluice.gateway.stack.SluiceServer;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import picocli.CommandLine.Spec;
         })
 final class ServeCommand implements Callable<Integer> {
 
-    static final String TOKEN_ENV = "SLUICE_GATEWAY_TOKEN";
+    static final String TOKEN_ENV = GatewayBinding.TOKEN_ENV;
 
     @Spec CommandSpec spec;
 
@@ -201,17 +199,10 @@ final class ServeCommand implements Callable<Integer> {
                                     ExactlyOnceSettings.DEFAULT_TRANSACTION_TIMEOUT.toMinutes(),
                                     checkpointInterval));
         }
-        Optional<String> token =
-                Optional.ofNullable(System.getenv(TOKEN_ENV)).filter(t -> !t.isBlank());
-        if (token.isEmpty() && !loopback(gatewayHost)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--gateway-host %s lets the network run SQL on your cluster: set %s to a secret token (clients then send 'Authorization: Bearer <token>')"
-                            .formatted(gatewayHost, TOKEN_ENV));
-        }
+        GatewayOptions gateway = GatewayBinding.of(spec, gatewayHost, gatewayPort);
         Optional<StoreSettings> catalog = CatalogLocation.of(spec, catalogUrl, catalogUser);
         return new ServerOptions(
-                new GatewayOptions(gatewayHost, gatewayPort, token),
+                gateway,
                 flink[0],
                 Integer.parseInt(flink[1]),
                 kafkaBootstrap,
@@ -222,13 +213,5 @@ final class ServeCommand implements Callable<Integer> {
                 catalog,
                 guard.policy(),
                 Set.copyOf(atLeastOnceSinks));
-    }
-
-    private static boolean loopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -23,11 +23,19 @@ final class StackMixin {
     CommandSpec spec;
 
     @Option(
+            names = "--gateway-host",
+            defaultValue = GatewayOptions.LOOPBACK,
+            paramLabel = "ADDRESS",
+            description =
+                    "Address to bind the gateway to; off loopback every request needs the token in SLUICE_GATEWAY_TOKEN. Kafka and Flink stay on 127.0.0.1. Default: ${DEFAULT-VALUE}.")
+    String gatewayHost;
+
+    @Option(
             names = "--gateway-port",
             defaultValue = "" + GatewayOptions.DEFAULT_PORT,
             paramLabel = "PORT",
             description =
-                    "Port of the SQL gateway on 127.0.0.1 (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+                    "Port of the SQL gateway (0 picks a free one). Default: ${DEFAULT-VALUE}.")
     int gatewayPort;
 
     @Option(
@@ -118,7 +126,7 @@ final class StackMixin {
         }
         Optional<StoreSettings> catalog = CatalogLocation.of(spec, catalogUrl, catalogUser);
         return new StackOptions(
-                new GatewayOptions(GatewayOptions.LOOPBACK, gatewayPort),
+                GatewayBinding.of(spec, gatewayHost, gatewayPort),
                 kafkaPort,
                 dataDir,
                 parallelism,

@@ -24,6 +24,7 @@ import org.apache.flink.table.catalog.Column;
 import org.apache.flink.table.catalog.ObjectPath;
 import org.apache.flink.table.catalog.ResolvedCatalogTable;
 import org.apache.flink.table.catalog.ResolvedSchema;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -63,7 +64,31 @@ class CliTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
                 .contains(
-                        "Unknown options: '--gateway-prot'", "Possible solutions: --gateway-port");
+                        "Unknown options: '--gateway-prot'",
+                        "Possible solutions: ",
+                        "--gateway-port");
+    }
+
+    @Test
+    void upOffLoopbackWithoutATokenIsRefusedBeforeAnythingStarts() {
+        Assumptions.assumeTrue(System.getenv("SLUICE_GATEWAY_TOKEN") == null);
+
+        Result result = run("up", "--gateway-host", "0.0.0.0", "--data-dir", tmp.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains(
+                        "--gateway-host 0.0.0.0 lets the network run SQL", "SLUICE_GATEWAY_TOKEN");
+    }
+
+    @Test
+    void guardLimitsMustBePositive() throws Exception {
+        Path sql = Files.writeString(tmp.resolve("one.sql"), "SELECT 1;");
+        Result result = run("validate", "--max-parallelism", "0", sql.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("--max-parallelism and --max-statement-length must be positive");
     }
 
     @Test
