@@ -72,10 +72,7 @@ final class StatementTypes {
         if (node.getKind().belongsTo(SqlKind.QUERY) || allowed(node.getClass())) {
             return Optional.empty();
         }
-        String type =
-                node.getKind() == SqlKind.OTHER || node.getKind() == SqlKind.OTHER_DDL
-                        ? node.getClass().getSimpleName()
-                        : node.getKind().sql;
+        String type = words(node.getClass().getSimpleName());
         return Optional.of(
                 Finding.error(
                         StatementGuard.UNSUPPORTED_RULE,
@@ -84,6 +81,12 @@ final class StatementTypes {
                         "%s statements are not run by this gateway".formatted(type),
                         "use tables, views, functions, queries and INSERTs; models, connections,"
                                 + " materialized tables and procedures are not supported"));
+    }
+
+    /** {@code SqlCreateMaterializedTable} as {@code CREATE MATERIALIZED TABLE}. */
+    private static String words(String className) {
+        String name = className.startsWith("Sql") ? className.substring(3) : className;
+        return name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static boolean allowed(Class<?> type) {

@@ -85,7 +85,8 @@ class SecurityITCase {
             SqlGatewayService service = stack.gatewayService();
             SessionHandle init = openSession(service, Map.of());
             for (String refusal : AdversarialCorpusTest.refusals()) {
-                for (Map.Entry<String, String> mutant : Mutations.of(refusal).entrySet()) {
+                for (Map.Entry<String, String> mutant :
+                        AdversarialCorpusTest.mutantsOf(refusal).entrySet()) {
                     String text = mutant.getValue();
                     mutants++;
                     if (catchThrowable(() -> JdbcSql.execute(jdbc, text)) == null) {
