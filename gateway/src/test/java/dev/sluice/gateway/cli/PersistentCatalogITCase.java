@@ -40,9 +40,10 @@ class PersistentCatalogITCase {
                 Connection jdbc = DriverManager.getConnection(second.awaitReady("JDBC URL"));
                 KafkaTestClient kafka = new KafkaTestClient(second.awaitReady("Kafka bootstrap"))) {
             assertThat(JdbcSql.rows(jdbc, "SHOW TABLES")).contains("transactions", "fraud_alerts");
-            kafka.createTopic("transactions", 4);
+            // The first run's CREATE TABLE created the topic, with --parallelism partitions.
+            int partitions = kafka.partitions("transactions");
             TestTransactions.produce(
-                    kafka, "transactions", 4, TestTransactions.generate(7, 3_000, 50));
+                    kafka, "transactions", partitions, TestTransactions.generate(7, 3_000, 50));
 
             // No DDL this time: the pipelines find their tables, functions and views, with this
             // run's Kafka address.

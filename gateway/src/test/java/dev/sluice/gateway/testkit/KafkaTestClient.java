@@ -49,6 +49,16 @@ public final class KafkaTestClient implements AutoCloseable {
         Topics.awaitLeaders(admin, topic, Duration.ofSeconds(30));
     }
 
+    /** The partitions of an existing topic, e.g. one a table created. */
+    public int partitions(String topic) throws Exception {
+        return admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(30, TimeUnit.SECONDS)
+                .get(topic)
+                .partitions()
+                .size();
+    }
+
     public Set<String> topics() throws Exception {
         return admin.listTopics().names().get(30, TimeUnit.SECONDS);
     }
