@@ -111,6 +111,30 @@ class SecurityITCase {
         assertThat(Files.readString(Path.of("target/test.log"))).doesNotContain("root:x:0:0");
     }
 
+    /** The same corpus's settings as session properties, the path openSession takes. */
+    @Test
+    void everyRefusedSettingIsRefusedAsASessionProperty() throws Exception {
+        SqlGatewayService service = stack.gatewayService();
+        List<String> accepted = new ArrayList<>();
+        int settings = 0;
+        for (String refusal : AdversarialCorpusTest.refusals()) {
+            Optional<Map.Entry<String, String>> setting = GuardReading.setting(refusal);
+            if (setting.isEmpty()) {
+                continue;
+            }
+            settings++;
+            Map<String, String> properties =
+                    Map.of(setting.get().getKey(), setting.get().getValue());
+            Throwable refusalOfSession = catchThrowable(() -> openSession(service, properties));
+            if (refusalOfSession == null) {
+                accepted.add(properties.toString());
+            }
+        }
+
+        assertThat(accepted).as("session properties the gateway accepted").isEmpty();
+        assertThat(settings).isGreaterThan(10);
+    }
+
     /** Finding 1: the reported reproduction, with the session's settings unchanged after it. */
     @Test
     void aSecondTerminatorNoLongerSwitchesTheGuardOff() throws Exception {
