@@ -38,6 +38,7 @@ import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
+import org.apache.flink.table.gateway.service.session.Session;
 import org.apache.flink.table.gateway.service.session.SessionManager;
 
 /**
@@ -59,6 +60,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     private static final Set<String> CLIENT_BOOKKEEPING = Set.of("$internal.deployment.config-dir");
 
     private final SqlGatewayService delegate;
+    private final SessionManager sessions;
     private final Optional<DefaultCatalog> defaultCatalog;
     private final StatementGuard guard;
     private final StatementAdmission admission;
@@ -74,6 +76,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
         this.guard = new StatementGuard(policy);
+        this.sessions = requireNonNull(sessions, "sessions is null");
         this.admission = new StatementAdmission(sessions, settings, guard, topics);
     }
 
@@ -86,18 +89,29 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     public OperationHandle executeStatement(
             SessionHandle session, String statement, long timeoutMs, Configuration config)
             throws SqlGatewayException {
-        try {
-            StatementAdmission.Admitted admitted =
-                    admission.admit(session, statement, config, false);
-            OperationHandle operation =
-                    delegate.executeStatement(session, admitted.statement(), timeoutMs, config);
-            if (admitted.showsDefinitions()) {
-                masked.add(operation);
-            }
-            return operation;
-        } catch (StatementRejectedException e) {
-            return reject(session, e);
+        if (timeoutMs > 0) {
+            // Flink's own answer: the gateway service has no timeouts.
+            return delegate.executeStatement(session, statement, timeoutMs, config);
         }
+        Session running = sessions.getSession(session);
+        // Admission runs inside the operation, on the session's operation threads, as Flink runs
+        // the statement itself: reading and planning a large statement never holds a REST thread
+        // that other clients' requests wait for.
+        return running.getOperationManager()
+                .submitOperation(
+                        handle -> {
+                            StatementAdmission.Admitted admitted;
+                            try {
+                                admitted = admission.admit(session, statement, config, false);
+                            } catch (StatementRejectedException e) {
+                                throw new ValidationException(e.getMessage());
+                            }
+                            if (admitted.showsDefinitions()) {
+                                masked.add(handle);
+                            }
+                            return running.createExecutor(config)
+                                    .executeStatement(handle, admitted.statement());
+                        });
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.sluice.gateway.stack;
 import java.util.Map;
 import org.apache.flink.runtime.rest.handler.util.HandlerUtils;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandlerContext;
+import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpRequest;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseStatus;
+import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpUtil;
 import org.apache.flink.shaded.netty4.io.netty.util.ReferenceCountUtil;
 
 /** How Sluice's REST checks answer a request they refuse: Flink's JSON error shape. */
@@ -17,9 +19,12 @@ final class RestRefusals {
             HttpResponseStatus status,
             String message,
             Map<String, String> responseHeaders) {
+        // Keep the connection when the client asked to: one that is closed without a
+        // "Connection: close" is reused by HTTP clients, whose next request then fails.
+        boolean keepAlive = request instanceof HttpRequest http && HttpUtil.isKeepAlive(http);
         ReferenceCountUtil.release(request);
         String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
         HandlerUtils.sendResponse(
-                ctx, false, "{\"errors\":[\"" + escaped + "\"]}", status, responseHeaders);
+                ctx, keepAlive, "{\"errors\":[\"" + escaped + "\"]}", status, responseHeaders);
     }
 }
