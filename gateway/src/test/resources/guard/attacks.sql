@@ -29,3 +29,11 @@ ALTER CATALOG existing SET ('url' = 'jdbc:h2:file:/etc/cron.d/x');
 CREATE TEMPORARY TABLE refresher (id INT) WITH ('connector' = 'datagen');
 CREATE MATERIALIZED TABLE mt FRESHNESS = INTERVAL '1' SECOND AS SELECT * FROM refresher;
 CREATE OR REPLACE TABLE replaced WITH ('connector' = 'blackhole') AS SELECT 1 AS a;
+CREATE TABLE uncommitted (id INT) WITH ('connector' = 'kafka', 'topic' = 't', 'format' = 'json',
+    'properties.isolation.level' = 'read_uncommitted');
+SET 'execution.checkpointing.timeout' = '1 ms';
+SET 'execution.checkpointing.min-pause' = '3650 d';
+SET 'execution.checkpointing.storage' = 'jobmanager';
+ALTER FUNCTION scored AS 'evil.run' LANGUAGE PYTHON;
+CREATE CATALOG home WITH ('type' = 'sluice', 'url' = 'jdbc:h2:file:~/catalog');
+COMPILE AND EXECUTE PLAN '/tmp/plan.json' FOR INSERT INTO clicks SELECT 'u', '/';

@@ -22,7 +22,8 @@ public final class SensitiveOptions {
                     "service-key",
                     "basic-auth",
                     "http-headers",
-                    "credentials");
+                    "credentials",
+                    "keystore.key");
 
     private SensitiveOptions() {}
 

@@ -5,18 +5,24 @@ import static java.util.Objects.requireNonNull;
 import dev.sluice.gateway.admission.ReadStatement;
 import dev.sluice.gateway.sql.FlinkSqlParsing;
 import dev.sluice.gateway.sql.TextEdits;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlHint;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.util.Util;
 import org.apache.flink.sql.parser.ddl.SqlTableOption;
 import org.apache.flink.sql.parser.ddl.table.SqlCreateTable;
@@ -54,8 +60,53 @@ public final class ExactlyOnceRewriter {
             return new Rewrite(statement.text(), false);
         }
         TextEdits edits = new TextEdits(statement.text());
-        boolean submitsJob = rewriteNode(node.get(), edits);
-        return new Rewrite(edits.apply(), submitsJob);
+        List<String> prefixes = new ArrayList<>();
+        boolean submitsJob = rewriteNode(node.get(), edits, prefixes);
+        String rewritten = edits.apply();
+        verify(rewritten, prefixes);
+        return new Rewrite(rewritten, submitsJob);
+    }
+
+    /**
+     * The rewritten text, parsed again, holds every transactional id prefix Sluice assigned as an
+     * option or hint value: a splice that landed in a comment or a literal (line breaks the parser
+     * counts differently, say) is refused, never run at a weaker guarantee.
+     */
+    private static void verify(String rewritten, List<String> prefixes)
+            throws StatementRejectedException {
+        if (prefixes.isEmpty()) {
+            return;
+        }
+        Set<String> values = new HashSet<>();
+        try {
+            for (SqlNode node : FlinkSqlParsing.parseList(rewritten)) {
+                node.accept(
+                        new SqlBasicVisitor<Void>() {
+                            @Override
+                            public Void visit(SqlCall call) {
+                                if (call instanceof SqlHint hint) {
+                                    values.addAll(hint.getOptionKVPairs().values());
+                                } else if (call instanceof SqlTableOption option) {
+                                    values.add(option.getValueString());
+                                }
+                                return super.visit(call);
+                            }
+                        });
+            }
+        } catch (SqlParseException e) {
+            throw new StatementRejectedException(
+                    "[exactly-once] Sluice could not add its exactly-once options to this statement"
+                            + " (the result does not parse); nothing ran."
+                            + System.lineSeparator()
+                            + "  Fix: write the statement on plain lines ending in \\n");
+        }
+        if (!values.containsAll(prefixes)) {
+            throw new StatementRejectedException(
+                    "[exactly-once] Sluice could not place its exactly-once options in this"
+                            + " statement; nothing ran."
+                            + System.lineSeparator()
+                            + "  Fix: write the statement on plain lines ending in \\n");
+        }
     }
 
     /** A single statement's text, as in a SQL file; refused when it is not exactly one. */
@@ -72,17 +123,18 @@ public final class ExactlyOnceRewriter {
         return rewrite(new ReadStatement(statement, Optional.of(nodes.get(0)), Optional.empty()));
     }
 
-    private boolean rewriteNode(SqlNode node, TextEdits edits) throws StatementRejectedException {
+    private boolean rewriteNode(SqlNode node, TextEdits edits, List<String> prefixes)
+            throws StatementRejectedException {
         if (node instanceof SqlExecute execute) {
-            return rewriteNode(execute.getStatement(), edits);
+            return rewriteNode(execute.getStatement(), edits, prefixes);
         }
         if (node instanceof RichSqlInsert insert) {
-            secureSink(insert, edits);
+            secureSink(insert, edits).ifPresent(prefixes::add);
             return true;
         }
         if (node instanceof SqlStatementSet set) {
             for (RichSqlInsert insert : set.getInserts()) {
-                secureSink(insert, edits);
+                secureSink(insert, edits).ifPresent(prefixes::add);
             }
             return true;
         }
@@ -92,6 +144,7 @@ public final class ExactlyOnceRewriter {
                 String table = String.join(".", createAs.getFullName());
                 Map<String, String> additions = tableDefaults(options);
                 additions.putAll(sinkOptions(table, options, createAs.getParserPosition()));
+                prefixes.add(additions.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX));
                 appendOptions(createAs, additions, edits);
             }
             return true;
@@ -110,20 +163,25 @@ public final class ExactlyOnceRewriter {
         return new KafkaTableDefaults(settings.kafkaBootstrap()).missing(options);
     }
 
-    private void secureSink(RichSqlInsert insert, TextEdits edits)
+    /** Returns the transactional id prefix it assigned, when the sink is Kafka. */
+    private Optional<String> secureSink(RichSqlInsert insert, TextEdits edits)
             throws StatementRejectedException {
         SqlIdentifier target = (SqlIdentifier) insert.getTargetTableID();
         Map<String, String> effective = new LinkedHashMap<>();
         tables.tableOptions(target.names).ifPresent(effective::putAll);
         SqlNodeList hints = insert.getTableHints();
         for (SqlNode hint : hints) {
-            effective.putAll(((SqlHint) hint).getOptionKVPairs());
+            // Only OPTIONS hints change a sink's options; another hint's pairs (a STATE_TTL
+            // naming 'connector', say) must not make a Kafka sink look like something else.
+            if (((SqlHint) hint).getName().equalsIgnoreCase("OPTIONS")) {
+                effective.putAll(((SqlHint) hint).getOptionKVPairs());
+            }
         }
         if (!KafkaOptions.isKafka(effective)) {
-            return;
+            return Optional.empty();
         }
         if (operatorAllowsWeakerSink(target, effective)) {
-            return;
+            return Optional.empty();
         }
         Map<String, String> sinkOptions =
                 sinkOptions(target.toString(), effective, target.getParserPosition());
@@ -133,6 +191,7 @@ public final class ExactlyOnceRewriter {
         } else {
             edits.insertAfter(hints.get(hints.size() - 1).getParserPosition(), ", " + hint);
         }
+        return Optional.of(sinkOptions.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX));
     }
 
     private Map<String, String> sinkOptions(
@@ -158,11 +217,12 @@ public final class ExactlyOnceRewriter {
         Map<String, String> options = new LinkedHashMap<>();
         options.put(KafkaOptions.DELIVERY_GUARANTEE, KafkaOptions.EXACTLY_ONCE);
         options.put(KafkaOptions.TRANSACTIONAL_ID_PREFIX, transactionalIdPrefix(table));
-        if (!effective.containsKey(KafkaOptions.TRANSACTION_TIMEOUT)) {
-            options.put(
-                    KafkaOptions.TRANSACTION_TIMEOUT,
-                    Long.toString(settings.transactionTimeout().toMillis()));
-        }
+        // Always the operator's: a longer one exceeds the broker's maximum (the job fails in a
+        // loop), a shorter one than the checkpoint interval lets the broker abort transactions
+        // that a checkpoint would have committed (data loss).
+        options.put(
+                KafkaOptions.TRANSACTION_TIMEOUT,
+                Long.toString(settings.transactionTimeout().toMillis()));
         return options;
     }
 

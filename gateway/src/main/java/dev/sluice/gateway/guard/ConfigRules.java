@@ -22,16 +22,15 @@ final class ConfigRules {
 
     private static final String INTERVAL = "execution.checkpointing.interval";
     private static final String MODE = "execution.checkpointing.mode";
+    private static final String TIMEOUT = "execution.checkpointing.timeout";
+    private static final String MIN_PAUSE = "execution.checkpointing.min-pause";
+    private static final Duration SHORTEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
     private static final Set<String> PARALLELISM_KEYS =
             Set.of("parallelism.default", "table.exec.resource.default-parallelism");
 
     private static final List<String> ALLOWED_PREFIXES =
-            List.of(
-                    "table.exec.",
-                    "table.optimizer.",
-                    "table.display.",
-                    "sql-client.",
-                    "execution.checkpointing.");
+            List.of("table.exec.", "table.optimizer.", "table.display.", "sql-client.");
     private static final Set<String> ALLOWED_KEYS =
             Set.of(
                     "parallelism.default",
@@ -49,7 +48,15 @@ final class ConfigRules {
                     "table.dynamic-table-options.enabled",
                     "table.sql-dialect",
                     "table.generated-code.max-length",
-                    "table.column-expansion-strategy");
+                    "table.column-expansion-strategy",
+                    INTERVAL,
+                    MODE,
+                    TIMEOUT,
+                    MIN_PAUSE,
+                    "execution.checkpointing.max-concurrent-checkpoints",
+                    "execution.checkpointing.tolerable-failed-checkpoints",
+                    "execution.checkpointing.unaligned.enabled",
+                    "execution.checkpointing.aligned-checkpoint-timeout");
     private static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb", "forst");
     private static final List<String> FILE_WORDS = List.of("dir", "path", "file", "location");
 
@@ -112,6 +119,20 @@ final class ConfigRules {
                                     .formatted(key, value),
                             "set a positive interval such as '1s', or RESET '%s'"
                                     .formatted(INTERVAL)));
+        }
+        if ((lowerKey.equals(TIMEOUT)
+                        && duration(value).map(d -> d.compareTo(SHORTEST_TIMEOUT) < 0).orElse(true))
+                || (lowerKey.equals(MIN_PAUSE)
+                        && duration(value).map(d -> d.compareTo(LONGEST_PAUSE) > 0).orElse(true))) {
+            return Optional.of(
+                    Finding.error(
+                            EXACTLY_ONCE_RULE,
+                            line,
+                            column,
+                            "'%s' = '%s' would keep checkpoints from completing, and Kafka sinks commit on checkpoints only"
+                                    .formatted(key, value),
+                            "keep '%s' at least %s and '%s' at most %s, or RESET it"
+                                    .formatted(TIMEOUT, "10 s", MIN_PAUSE, "1 min")));
         }
         if (PARALLELISM_KEYS.contains(lowerKey)) {
             return parallelism(key, value, line, column);

@@ -38,9 +38,23 @@ final class OptionRules {
             Set.of("sink.parallelism", "scan.parallelism");
 
     private final GuardPolicy policy;
+    private final Optional<Set<String>> kafkaServers;
 
-    OptionRules(GuardPolicy policy) {
+    /**
+     * @param kafkaBootstrap this gateway's Kafka: the only servers statements may name; any when
+     *     empty (offline validation, which reaches nothing)
+     */
+    OptionRules(GuardPolicy policy, Optional<String> kafkaBootstrap) {
         this.policy = requireNonNull(policy, "policy is null");
+        this.kafkaServers = kafkaBootstrap.map(OptionRules::servers);
+    }
+
+    private static Set<String> servers(String bootstrap) {
+        return Set.copyOf(
+                java.util.Arrays.stream(bootstrap.split(","))
+                        .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                        .filter(s -> !s.isEmpty())
+                        .toList());
     }
 
     Optional<Finding> check(String key, String value, int line, int column) {
@@ -114,6 +128,30 @@ final class OptionRules {
     private Optional<Finding> kafkaProperty(String key, String value, int line, int column) {
         String lowerKey = key.toLowerCase(Locale.ROOT);
         String lowerValue = value.toLowerCase(Locale.ROOT);
+        if (lowerKey.equals("properties.isolation.level")
+                && !value.strip().equalsIgnoreCase("read_committed")) {
+            return Optional.of(
+                    Finding.error(
+                            ConfigRules.EXACTLY_ONCE_RULE,
+                            line,
+                            column,
+                            "'%s' = '%s' would read records of transactions that may still abort, so a pipeline over another pipeline's output would not be exactly-once"
+                                    .formatted(key, value),
+                            "remove it: Sluice reads Kafka 'read_committed'"));
+        }
+        if (lowerKey.equals("properties.bootstrap.servers")
+                && kafkaServers.isPresent()
+                && !kafkaServers.get().containsAll(servers(value))) {
+            return Optional.of(
+                    Finding.error(
+                            PROPERTIES_RULE,
+                            line,
+                            column,
+                            "option '%s' names Kafka servers other than this gateway's; statements may not reach other hosts (nor send a table's credentials there)"
+                                    .formatted(key),
+                            "remove '%s': Sluice fills in this gateway's Kafka (%s)"
+                                    .formatted(key, String.join(",", kafkaServers.get()))));
+        }
         if (value.contains("${")) {
             return refuse(
                     key,

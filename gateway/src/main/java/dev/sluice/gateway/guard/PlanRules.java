@@ -123,19 +123,26 @@ public final class PlanRules {
         return operators;
     }
 
-    /** Whether the tree holds a real {@code STATE_TTL} hint, with at least one positive TTL. */
+    /**
+     * Whether a query block of the tree holds a real {@code STATE_TTL} hint with at least one
+     * positive TTL. Only query blocks count: Flink applies the hint to the joins and aggregates of
+     * the SELECT it is on, not when it sits on an INSERT's target table.
+     */
     static boolean hasStateTtlHint(SqlNode node) {
         boolean[] found = {false};
         node.accept(
                 new SqlBasicVisitor<Void>() {
                     @Override
                     public Void visit(SqlCall call) {
-                        if (call instanceof SqlHint hint
-                                && hint.getName().equalsIgnoreCase("STATE_TTL")
-                                && hint.getOptionKVPairs().values().stream()
-                                        .anyMatch(PlanRules::positiveDuration)) {
-                            found[0] = true;
-                            return null;
+                        if (call instanceof SqlSelect select && select.getHints() != null) {
+                            for (SqlNode item : select.getHints()) {
+                                if (item instanceof SqlHint hint
+                                        && hint.getName().equalsIgnoreCase("STATE_TTL")
+                                        && hint.getOptionKVPairs().values().stream()
+                                                .anyMatch(PlanRules::positiveDuration)) {
+                                    found[0] = true;
+                                }
+                            }
                         }
                         return super.visit(call);
                     }

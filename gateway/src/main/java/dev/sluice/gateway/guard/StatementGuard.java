@@ -16,14 +16,12 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.flink.sql.parser.ddl.SqlAddJar;
-import org.apache.flink.sql.parser.ddl.SqlCompilePlan;
+import org.apache.flink.sql.parser.ddl.SqlAlterFunction;
 import org.apache.flink.sql.parser.ddl.SqlCreateFunction;
 import org.apache.flink.sql.parser.ddl.SqlSet;
 import org.apache.flink.sql.parser.ddl.SqlTableOption;
 import org.apache.flink.sql.parser.ddl.catalog.SqlAlterCatalogOptions;
 import org.apache.flink.sql.parser.ddl.catalog.SqlCreateCatalog;
-import org.apache.flink.sql.parser.dml.SqlCompileAndExecutePlan;
-import org.apache.flink.sql.parser.dml.SqlExecutePlan;
 import org.apache.flink.sql.parser.dql.SqlLoadModule;
 import org.apache.flink.table.operations.Operation;
 import org.apache.flink.table.operations.command.SetOperation;
@@ -49,8 +47,15 @@ public final class StatementGuard {
     private final ConfigRules config;
 
     public StatementGuard(GuardPolicy policy) {
+        this(policy, Optional.empty());
+    }
+
+    /**
+     * @param kafkaBootstrap this gateway's Kafka, the only servers statements may name
+     */
+    public StatementGuard(GuardPolicy policy, Optional<String> kafkaBootstrap) {
         this.policy = requireNonNull(policy, "policy is null");
-        this.options = new OptionRules(policy);
+        this.options = new OptionRules(policy, kafkaBootstrap);
         this.config = new ConfigRules(policy);
     }
 
@@ -141,15 +146,16 @@ public final class StatementGuard {
             if (call instanceof SqlCreateFunction function) {
                 checkFunction(function, line, column);
             }
-            if (call instanceof SqlCompilePlan plan) {
-                checkPlanFile(plan.getPlanFile(), "COMPILE PLAN", line, column);
-            }
-            if (call instanceof SqlCompileAndExecutePlan plan) {
-                checkPlanFile(plan.getPlanFile(), "COMPILE AND EXECUTE PLAN", line, column);
-            }
-            if (call instanceof SqlExecutePlan plan) {
-                checkPlanFile(plan.getPlanFile(), "EXECUTE PLAN", line, column);
-                return null;
+            if (call instanceof SqlAlterFunction function
+                    && function.getFunctionLanguage() != null
+                    && function.getFunctionLanguage().toUpperCase(Locale.ROOT).contains("PYTHON")) {
+                findings.add(
+                        Finding.error(
+                                JAR_RULE,
+                                line,
+                                column,
+                                "Python functions run arbitrary code on the cluster",
+                                "write the function in Java and ask the operator to add it to the UDF directory"));
             }
             if (call instanceof SqlLoadModule module) {
                 checkModule(module, line, column);
@@ -191,19 +197,6 @@ public final class StatementGuard {
                                 column,
                                 "Python functions run arbitrary code on the cluster",
                                 "write the function in Java and ask the operator to add it to the UDF directory"));
-            }
-        }
-
-        private void checkPlanFile(String file, String what, int line, int column) {
-            if (file != null && !policy.allowsPath(file)) {
-                findings.add(
-                        Finding.error(
-                                OptionRules.FILES_RULE,
-                                line,
-                                column,
-                                "%s would read or write the local file '%s'".formatted(what, file),
-                                "deploy the statement itself instead of a plan file; "
-                                        + policy.describeRoots()));
             }
         }
 

@@ -10,9 +10,9 @@ import org.apache.flink.sql.parser.dql.SqlRichExplain;
 
 /**
  * The statement types the guard's rules were written for. Anything else (models and connections
- * that reach other hosts, materialized tables with their own refresh jobs, procedures, statement
- * types a newer Flink adds) is refused until a rule reads it: an allowlist, so that a new type is
- * never passed on unread.
+ * that reach other hosts, materialized tables with their own refresh jobs, compiled plans that run
+ * whatever options their JSON holds, procedures, statement types a newer Flink adds) is refused
+ * until a rule reads it: an allowlist, so that a new type is never passed on unread.
  */
 final class StatementTypes {
 
@@ -50,9 +50,6 @@ final class StatementTypes {
                     "SqlUnloadModule",
                     "SqlAddJar",
                     "SqlRemoveJar",
-                    "SqlCompilePlan",
-                    "SqlExecutePlan",
-                    "SqlCompileAndExecutePlan",
                     "SqlTruncateTable",
                     "SqlAnalyzeTable",
                     "SqlStopJob",
@@ -80,7 +77,8 @@ final class StatementTypes {
                         node.getParserPosition().getColumnNum(),
                         "%s statements are not run by this gateway".formatted(type),
                         "use tables, views, functions, queries and INSERTs; models, connections,"
-                                + " materialized tables and procedures are not supported"));
+                                + " materialized tables, compiled plans and procedures are not"
+                                + " supported"));
     }
 
     /** {@code SqlCreateMaterializedTable} as {@code CREATE MATERIALIZED TABLE}. */

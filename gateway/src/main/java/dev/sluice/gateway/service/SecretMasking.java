@@ -29,7 +29,10 @@ final class SecretMasking {
 
     private static final Pattern OPTION_KEY = Pattern.compile("[\\w.\\-:$]{1,200}");
 
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;'\"\\s]*");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=\"?)[^&;'\"\\s]*");
+
+    /** {@code key=value} inside {@code {...}}, as Flink prints hints and maps in plans. */
+    private static final Pattern MAP_ENTRY = Pattern.compile("([\\w.\\-]+)=([^,}]*)");
 
     private SecretMasking() {}
 
@@ -54,7 +57,16 @@ final class SecretMasking {
                                                         m.group(1) + "'" + MASK + "'")
                                                 : java.util.regex.Matcher.quoteReplacement(
                                                         m.group()));
-        return URL_PASSWORD.matcher(options).replaceAll("$1" + MASK);
+        String entries =
+                MAP_ENTRY
+                        .matcher(options)
+                        .replaceAll(
+                                m ->
+                                        java.util.regex.Matcher.quoteReplacement(
+                                                isSensitive(m.group(1))
+                                                        ? m.group(1) + "=" + MASK
+                                                        : m.group()));
+        return URL_PASSWORD.matcher(entries).replaceAll("$1" + MASK);
     }
 
     /**

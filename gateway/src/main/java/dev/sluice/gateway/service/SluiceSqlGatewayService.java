@@ -59,6 +59,8 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
      */
     private static final Set<String> CLIENT_BOOKKEEPING = Set.of("$internal.deployment.config-dir");
 
+    private static final int COMPLETION_LIMIT = 16 * 1024;
+
     private final SqlGatewayService delegate;
     private final SessionManager sessions;
     private final Optional<DefaultCatalog> defaultCatalog;
@@ -75,7 +77,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             Optional<KafkaTopics> topics) {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
-        this.guard = new StatementGuard(policy);
+        this.guard = new StatementGuard(policy, settings.kafkaBootstrap());
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.admission = new StatementAdmission(sessions, settings, guard, topics);
     }
@@ -336,9 +338,13 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
         return delegate.getGatewayInfo();
     }
 
+    /** Completion parses on the REST thread: long text gets no completions, not a parse. */
     @Override
     public List<String> completeStatement(SessionHandle session, String statement, int position)
             throws SqlGatewayException {
+        if (statement.length() > COMPLETION_LIMIT) {
+            return List.of();
+        }
         return delegate.completeStatement(session, statement, position);
     }
 

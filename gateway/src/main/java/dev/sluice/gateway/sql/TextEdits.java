@@ -59,8 +59,11 @@ public final class TextEdits {
     private static int[] lineStarts(String text) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
+        // Line breaks as Calcite's character stream counts them: \n, \r\n, and a lone \r.
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            if (c == '\n'
+                    || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
                 starts.add(i + 1);
             }
         }

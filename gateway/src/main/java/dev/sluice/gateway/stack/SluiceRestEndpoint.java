@@ -2,6 +2,7 @@ package dev.sluice.gateway.stack;
 
 import dev.sluice.gateway.deploy.SluiceApi;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,11 @@ final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
     protected List<Tuple2<RestHandlerSpecification, ChannelInboundHandler>> initializeHandlers(
             CompletableFuture<String> localAddressFuture) {
         List<Tuple2<RestHandlerSpecification, ChannelInboundHandler>> handlers =
-                super.initializeHandlers(localAddressFuture);
+                new ArrayList<>(super.initializeHandlers(localAddressFuture));
+        // Flink's embedded workflow scheduler (materialized-table refreshes) is reached over its
+        // own REST resources, past the SqlGatewayService that admits every statement: it would
+        // call any URL a client names, on a schedule. Sluice does not run materialized tables.
+        handlers.removeIf(h -> h.f0.getTargetRestEndpointURL().startsWith("/workflow/"));
         api.ifPresent(a -> handlers.addAll(a.handlers()));
         return handlers;
     }

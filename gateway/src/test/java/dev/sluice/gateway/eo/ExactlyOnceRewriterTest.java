@@ -45,7 +45,7 @@ class ExactlyOnceRewriterTest {
     }
 
     @Test
-    void keepsTheUsersTransactionTimeoutAndHints() throws Exception {
+    void keepsTheUsersHintsAndAppliesTheOperatorsTransactionTimeoutAfterThem() throws Exception {
         ExactlyOnceRewriter rewriter = rewriter(Map.of("cat.db.alerts", KAFKA_SINK));
 
         Rewrite rewrite =
@@ -57,8 +57,36 @@ class ExactlyOnceRewriterTest {
                 .startsWith(
                         "INSERT INTO cat.db.alerts /*+ OPTIONS('properties.transaction.timeout.ms'='60000'), "
                                 + "OPTIONS('sink.delivery-guarantee'='exactly-once', 'sink.transactional-id-prefix'='sluice-cat-db-alerts-")
-                .endsWith("') */\nSELECT * FROM src")
-                .doesNotContain("600000");
+                .endsWith("'properties.transaction.timeout.ms'='600000') */\nSELECT * FROM src");
+    }
+
+    @Test
+    void aHintOtherThanOptionsDoesNotHideAKafkaSink() throws Exception {
+        Rewrite rewrite =
+                rewriter(Map.of("alerts", KAFKA_SINK))
+                        .rewrite(
+                                "INSERT INTO alerts /*+ STATE_TTL('connector' = '1d') */ SELECT * FROM src");
+
+        assertThat(rewrite.statement()).contains("'sink.delivery-guarantee'='exactly-once'");
+    }
+
+    @Test
+    void placesTheHintRightWhateverLineBreaksTheStatementUses() throws Exception {
+        for (String breakChars : List.of("\r", "\r\n", "\n")) {
+            String statement =
+                    "INSERT INTO"
+                            + breakChars
+                            + "alerts SELECT * FROM src"
+                            + breakChars
+                            + "-- pad pad pad";
+
+            Rewrite rewrite = rewriter(Map.of("alerts", KAFKA_SINK)).rewrite(statement);
+
+            assertThat(rewrite.statement())
+                    .as(breakChars.replace("\r", "CR").replace("\n", "LF"))
+                    .startsWith("INSERT INTO" + breakChars + "alerts /*+ OPTIONS(")
+                    .endsWith(breakChars + "-- pad pad pad");
+        }
     }
 
     @Test

@@ -154,6 +154,47 @@ class SecurityITCase {
         assertThat(JdbcSql.rows(jdbc, "SET")).doesNotContain("pipeline.jars");
     }
 
+    /**
+     * Review finding: a hint or a table naming other Kafka servers would send a stored table's
+     * credentials there, and make the gateway a port scanner. Only this gateway's Kafka is allowed.
+     */
+    @Test
+    void kafkaServersOtherThanTheGatewaysAreRefusedBeforeAnythingConnects() throws Exception {
+        try (Canary attacker = new Canary()) {
+            String servers = "127.0.0.1:" + attacker.port();
+            List<String> attacks =
+                    List.of(
+                            "CREATE TABLE elsewhere (id INT) WITH ('connector' = 'kafka', 'topic' = 't',"
+                                    + " 'format' = 'json', 'properties.bootstrap.servers' = '"
+                                    + servers
+                                    + "')",
+                            "SELECT * FROM elsewhere_src /*+ OPTIONS('properties.bootstrap.servers' = '"
+                                    + servers
+                                    + "') */");
+            JdbcSql.execute(
+                    jdbc,
+                    "CREATE TEMPORARY TABLE elsewhere_src (id INT) WITH ('connector' = 'kafka',"
+                            + " 'topic' = 'elsewhere', 'format' = 'json',"
+                            + " 'scan.startup.mode' = 'earliest-offset')");
+            for (String attack : attacks) {
+                Throwable refusal = catchThrowable(() -> JdbcSql.execute(jdbc, attack));
+
+                assertThat(stackTrace(refusal))
+                        .as(attack)
+                        .contains(
+                                "[security-properties] option 'properties.bootstrap.servers' names"
+                                        + " Kafka servers other than this gateway's");
+            }
+            assertThat(attacker.connections()).isZero();
+        }
+        URI workflow =
+                URI.create(
+                        "http://127.0.0.1:"
+                                + stack.gatewayPort()
+                                + "/v3/workflow/embedded-scheduler/create");
+        assertThat(status(post(workflow, "application/json", "{}"))).isEqualTo(404);
+    }
+
     /** Finding 4: a session may not claim a deployed pipeline's job id, or any internal key. */
     @Test
     void sessionPropertiesWithInternalKeysAreRefused() {
