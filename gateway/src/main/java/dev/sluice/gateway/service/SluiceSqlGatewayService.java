@@ -67,6 +67,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
     private final StatementGuard guard;
     private final StatementAdmission admission;
     private final Set<OperationHandle> masked = ConcurrentHashMap.newKeySet();
+    private final Map<SessionHandle, Object> locks = new ConcurrentHashMap<>();
 
     public SluiceSqlGatewayService(
             SqlGatewayService delegate,
@@ -102,17 +103,22 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
         return running.getOperationManager()
                 .submitOperation(
                         handle -> {
-                            StatementAdmission.Admitted admitted;
-                            try {
-                                admitted = admission.admit(session, statement, config, false);
-                            } catch (StatementRejectedException e) {
-                                throw new ValidationException(e.getMessage());
+                            // One statement of a session at a time from admission to submission:
+                            // a concurrent USE CATALOG must not change what a name means between
+                            // the checks and the run.
+                            synchronized (locks.computeIfAbsent(session, s -> new Object())) {
+                                StatementAdmission.Admitted admitted;
+                                try {
+                                    admitted = admission.admit(session, statement, config, false);
+                                } catch (StatementRejectedException e) {
+                                    throw new ValidationException(e.getMessage());
+                                }
+                                if (admitted.showsDefinitions()) {
+                                    masked.add(handle);
+                                }
+                                return running.createExecutor(config)
+                                        .executeStatement(handle, admitted.statement());
                             }
-                            if (admitted.showsDefinitions()) {
-                                masked.add(handle);
-                            }
-                            return running.createExecutor(config)
-                                    .executeStatement(handle, admitted.statement());
                         });
     }
 
@@ -220,6 +226,7 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
 
     @Override
     public void closeSession(SessionHandle session) throws SqlGatewayException {
+        locks.remove(session);
         delegate.closeSession(session);
     }
 

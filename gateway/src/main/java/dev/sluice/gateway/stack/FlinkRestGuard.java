@@ -1,5 +1,6 @@
 package dev.sluice.gateway.stack;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
@@ -8,6 +9,8 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.io.network.netty.InboundChannelHandlerFactory;
+import org.apache.flink.runtime.rest.FileUploadHandler;
+import org.apache.flink.runtime.rest.handler.FileUploads;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandler;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandlerContext;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,6 +18,8 @@ import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpHeaderName
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpMethod;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpRequest;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Flink cluster's REST API read-only to everyone but the gateway (FLIP-181 inbound
@@ -24,6 +29,8 @@ import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseSt
  * through job submission.
  */
 public final class FlinkRestGuard implements InboundChannelHandlerFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlinkRestGuard.class);
 
     /** "secret" in the key makes Flink mask the value wherever it prints configuration. */
     static final ConfigOption<String> SECRET =
@@ -67,12 +74,29 @@ public final class FlinkRestGuard implements InboundChannelHandlerFactory {
                 ctx.fireChannelRead(msg);
                 return;
             }
+            discardUploads(ctx);
             RestRefusals.refuse(
                     ctx,
                     msg,
                     HttpResponseStatus.FORBIDDEN,
                     "the embedded cluster's REST API is read-only; submit, stop and cancel jobs through the Sluice gateway",
                     responseHeaders);
+        }
+
+        /**
+         * Flink's upload handler, ahead of this one, has already written a refused multipart
+         * request's files to disk; delete them, or refused requests could fill the disk.
+         */
+        private static void discardUploads(ChannelHandlerContext ctx) {
+            FileUploads uploads = FileUploadHandler.getMultipartFileUploads(ctx);
+            if (uploads == FileUploads.EMPTY) {
+                return;
+            }
+            try {
+                uploads.close();
+            } catch (IOException e) {
+                LOG.warn("could not delete the files of a refused upload", e);
+            }
         }
 
         private static boolean readOnly(HttpRequest request) {
