@@ -93,6 +93,8 @@ class AdversarialCorpusTest {
             }
         }
 
+        System.out.printf(
+                "adversarial corpus: %d refusals, %d mutants%n", refusals.size(), mutants);
         assertThat(passed).as("mutants the guard let through").isEmpty();
         assertThat(refusals).hasSizeGreaterThan(30);
         assertThat(mutants).isGreaterThan(400);
