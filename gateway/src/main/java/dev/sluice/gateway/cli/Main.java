@@ -1,5 +1,6 @@
 package dev.sluice.gateway.cli;
 
+import dev.sluice.gateway.stack.KafkaJvmGuards;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;

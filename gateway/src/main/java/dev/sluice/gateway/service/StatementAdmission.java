@@ -24,6 +24,8 @@ import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.service.operation.OperationExecutor;
 import org.apache.flink.table.gateway.service.session.SessionManager;
 import org.apache.flink.table.operations.command.SetOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path every statement takes into a session, whoever sent it (JDBC, REST, the SQL client's
@@ -32,6 +34,8 @@ import org.apache.flink.table.operations.command.SetOperation;
  * what cannot be read, or whose plan cannot be checked, is refused with the reason.
  */
 final class StatementAdmission {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatementAdmission.class);
 
     private final SessionManager sessions;
     private final ExactlyOnceSettings settings;
@@ -128,6 +132,12 @@ final class StatementAdmission {
     static StatementRejectedException rejection(SqlStatement where, List<Finding> findings) {
         List<String> errors =
                 findings.stream().filter(Finding::isError).map(f -> f.render(where)).toList();
+        LOG.info(
+                "refused a statement: {}",
+                findings.stream()
+                        .filter(Finding::isError)
+                        .map(f -> "[" + f.rule() + "] " + f.message())
+                        .toList());
         return new StatementRejectedException(String.join(System.lineSeparator(), errors));
     }
 }

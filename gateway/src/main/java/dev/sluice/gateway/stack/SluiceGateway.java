@@ -80,6 +80,7 @@ public final class SluiceGateway implements AutoCloseable {
             GuardPolicy policy,
             Optional<CatalogStore> registry) {
         requireNonNull(options, "options is null");
+        KafkaJvmGuards.install();
         Configuration defaults = Configuration.fromMap(sessionDefaults);
         defaults.set(DeploymentOptions.TARGET, "remote");
         defaults.set(RestOptions.ADDRESS, flinkHost);

@@ -1,17 +1,18 @@
-package dev.sluice.gateway.cli;
+package dev.sluice.gateway.stack;
 
 /**
  * Kafka's own JVM-wide defences against options smuggled in through table options: no JNDI or LDAP
- * login modules, no config providers that read files, environment variables or URLs.
+ * login modules, no config providers that read files, environment variables or URLs. The gateway
+ * installs them itself when it starts, however it was started.
  */
-final class KafkaJvmGuards {
+public final class KafkaJvmGuards {
 
     static final String DISALLOWED_LOGIN_MODULES = "org.apache.kafka.disallowed.login.modules";
     static final String AUTOMATIC_CONFIG_PROVIDERS = "org.apache.kafka.automatic.config.providers";
 
     private KafkaJvmGuards() {}
 
-    static void install() {
+    public static void install() {
         System.setProperty(
                 DISALLOWED_LOGIN_MODULES,
                 "com.sun.security.auth.module.JndiLoginModule,"
