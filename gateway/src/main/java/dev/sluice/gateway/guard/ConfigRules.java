@@ -151,13 +151,27 @@ final class ConfigRules {
     }
 
     private Optional<Finding> parallelism(String key, String value, int line, int column) {
+        return parallelism(policy, key, value, key.startsWith("table."), line, column);
+    }
+
+    /**
+     * A parallelism from 1 to the policy's maximum; -1 (Flink's "use the default") where {@code
+     * defaultAllowed}. Shared by session settings and table options.
+     */
+    static Optional<Finding> parallelism(
+            GuardPolicy policy,
+            String key,
+            String value,
+            boolean defaultAllowed,
+            int line,
+            int column) {
         int parallelism;
         try {
             parallelism = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             parallelism = Integer.MAX_VALUE;
         }
-        boolean flinkDefault = parallelism == -1 && key.startsWith("table.");
+        boolean flinkDefault = parallelism == -1 && defaultAllowed;
         if (flinkDefault || (parallelism >= 1 && parallelism <= policy.maxParallelism())) {
             return Optional.empty();
         }

@@ -71,30 +71,9 @@ final class OptionRules {
             return kafkaProperty(key, value, line, column);
         }
         if (PARALLELISM_OPTIONS.contains(lowerKey)) {
-            return parallelism(key, value, line, column);
+            return ConfigRules.parallelism(policy, key, value, false, line, column);
         }
         return Optional.empty();
-    }
-
-    private Optional<Finding> parallelism(String key, String value, int line, int column) {
-        int parallelism;
-        try {
-            parallelism = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            parallelism = Integer.MAX_VALUE;
-        }
-        if (parallelism >= 1 && parallelism <= policy.maxParallelism()) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                Finding.error(
-                        ConfigRules.RESOURCES_RULE,
-                        line,
-                        column,
-                        "'%s' = '%s': a job on this gateway may use 1 to %d parallel tasks, so that one job cannot take the slots of every other"
-                                .formatted(key, value, policy.maxParallelism()),
-                        "choose a parallelism from 1 to %d, or ask the operator to raise --max-parallelism"
-                                .formatted(policy.maxParallelism())));
     }
 
     private Optional<Finding> connector(String value, int line, int column) {

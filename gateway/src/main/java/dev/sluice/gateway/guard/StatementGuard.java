@@ -146,16 +146,8 @@ public final class StatementGuard {
             if (call instanceof SqlCreateFunction function) {
                 checkFunction(function, line, column);
             }
-            if (call instanceof SqlAlterFunction function
-                    && function.getFunctionLanguage() != null
-                    && function.getFunctionLanguage().toUpperCase(Locale.ROOT).contains("PYTHON")) {
-                findings.add(
-                        Finding.error(
-                                JAR_RULE,
-                                line,
-                                column,
-                                "Python functions run arbitrary code on the cluster",
-                                "write the function in Java and ask the operator to add it to the UDF directory"));
+            if (call instanceof SqlAlterFunction function) {
+                checkLanguage(function.getFunctionLanguage(), line, column);
             }
             if (call instanceof SqlLoadModule module) {
                 checkModule(module, line, column);
@@ -188,7 +180,10 @@ public final class StatementGuard {
             if (!function.getResourceInfos().isEmpty()) {
                 findings.add(jarFinding(line, column, "CREATE FUNCTION ... USING JAR"));
             }
-            String language = function.getFunctionLanguage();
+            checkLanguage(function.getFunctionLanguage(), line, column);
+        }
+
+        private void checkLanguage(String language, int line, int column) {
             if (language != null && language.toUpperCase(Locale.ROOT).contains("PYTHON")) {
                 findings.add(
                         Finding.error(

@@ -1,8 +1,6 @@
 package dev.sluice.gateway.stack;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
@@ -53,11 +51,11 @@ public final class FlinkRestGuard implements InboundChannelHandlerFactory {
 
     @ChannelHandler.Sharable
     private static final class Check extends ChannelInboundHandlerAdapter {
-        private final byte[] expected;
+        private final BearerToken token;
         private final Map<String, String> responseHeaders;
 
         Check(String token, Map<String, String> responseHeaders) {
-            this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+            this.token = new BearerToken(token);
             this.responseHeaders = responseHeaders;
         }
 
@@ -67,9 +65,7 @@ public final class FlinkRestGuard implements InboundChannelHandlerFactory {
                 ctx.fireChannelRead(msg);
                 return;
             }
-            String given = request.headers().get(HttpHeaderNames.AUTHORIZATION, "").strip();
-            boolean authorized =
-                    MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8));
+            boolean authorized = token.carriedBy(request);
             if (authorized || (readOnly(request) && sameOrigin(request))) {
                 ctx.fireChannelRead(msg);
                 return;

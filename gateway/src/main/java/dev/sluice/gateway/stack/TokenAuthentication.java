@@ -1,21 +1,16 @@
 package dev.sluice.gateway.stack;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.io.network.netty.InboundChannelHandlerFactory;
-import org.apache.flink.runtime.rest.handler.util.HandlerUtils;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandler;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandlerContext;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelInboundHandlerAdapter;
-import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpHeaderNames;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpRequest;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseStatus;
-import org.apache.flink.shaded.netty4.io.netty.util.ReferenceCountUtil;
 
 /**
  * A bearer token in front of every request to the gateway's REST endpoint (Flink's inbound handler
@@ -45,11 +40,11 @@ public final class TokenAuthentication implements InboundChannelHandlerFactory {
 
     @ChannelHandler.Sharable
     private static final class Check extends ChannelInboundHandlerAdapter {
-        private final byte[] expected;
+        private final BearerToken token;
         private final Map<String, String> responseHeaders;
 
         Check(String token, Map<String, String> responseHeaders) {
-            this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+            this.token = new BearerToken(token);
             this.responseHeaders = responseHeaders;
         }
 
@@ -59,19 +54,17 @@ public final class TokenAuthentication implements InboundChannelHandlerFactory {
                 ctx.fireChannelRead(msg);
                 return;
             }
-            String given = request.headers().get(HttpHeaderNames.AUTHORIZATION, "").strip();
-            if (MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+            if (token.carriedBy(request)) {
                 ctx.fireChannelRead(msg);
                 return;
             }
-            ReferenceCountUtil.release(msg);
-            HandlerUtils.sendResponse(
+            RestRefusals.refuse(
                     ctx,
-                    false,
-                    "{\"errors\":[\"this gateway needs a token: send the header 'Authorization: Bearer <token>'"
-                            + " (JDBC driver and SQL client: FLINK_REST_CLIENT_HEADERS, sluice commands:"
-                            + " SLUICE_GATEWAY_TOKEN)\"]}",
+                    msg,
                     HttpResponseStatus.UNAUTHORIZED,
+                    "this gateway needs a token: send the header 'Authorization: Bearer <token>'"
+                            + " (JDBC driver and SQL client: FLINK_REST_CLIENT_HEADERS, sluice commands:"
+                            + " SLUICE_GATEWAY_TOKEN)",
                     responseHeaders);
         }
     }
