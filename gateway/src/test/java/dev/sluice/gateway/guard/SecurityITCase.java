@@ -149,7 +149,9 @@ class SecurityITCase {
             Throwable refusal = catchThrowable(() -> JdbcSql.execute(jdbc, attack));
 
             assertThat(refusal).as(attack).isNotNull();
-            assertThat(stackTrace(refusal)).as(attack).containsPattern("\\[(security|exactly)");
+            assertThat(stackTrace(refusal))
+                    .as(attack)
+                    .containsPattern("\\[(security|exactly|sql-unsupported)");
         }
         assertThat(JdbcSql.rows(jdbc, "SET")).doesNotContain("pipeline.jars");
     }
