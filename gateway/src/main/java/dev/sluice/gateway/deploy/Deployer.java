@@ -104,47 +104,81 @@ public final class Deployer implements AutoCloseable {
         return new Planner(root, files, options).plan();
     }
 
-    /** Plans, then applies the plan in the background; follow it with {@link #deployment}. */
+    /**
+     * Plans, then applies the plan in the background; follow it with {@link #deployment}. One
+     * deployment (or stop, resume, replay) at a time per gateway, from planning to the last step:
+     * two deploys planned side by side would both start the same pipeline.
+     */
     public Deployment apply(String root, List<ProjectFile> files, DeployOptions options) {
-        Planner planner = new Planner(root, files, options);
-        Deployment plan = planner.plan();
-        if (!plan.errors().isEmpty()) {
-            return plan;
+        if (!reserve()) {
+            return new Deployment("", List.of(), List.of(BUSY), true, "");
         }
-        if (plan.steps().stream().noneMatch(Step::changes)) {
-            planner.manageDeclaredObjects();
-            return new Deployment("", plan.steps(), List.of(), true, "no changes");
+        boolean handedOver = false;
+        try {
+            Planner planner = new Planner(root, files, options);
+            Deployment plan = planner.plan();
+            if (!plan.errors().isEmpty()) {
+                return plan;
+            }
+            if (plan.steps().stream().noneMatch(Step::changes)) {
+                planner.manageDeclaredObjects();
+                return new Deployment("", plan.steps(), List.of(), true, "no changes");
+            }
+            String id = UUID.randomUUID().toString();
+            AtomicReference<Deployment> progress =
+                    new AtomicReference<>(new Deployment(id, plan.steps(), List.of(), false, ""));
+            synchronized (lock) {
+                deployments.put(id, progress);
+                while (deployments.size() > KEPT_DEPLOYMENTS) {
+                    deployments.remove(deployments.keySet().iterator().next());
+                }
+            }
+            worker.execute(
+                    () -> {
+                        try {
+                            planner.apply(progress);
+                        } finally {
+                            release();
+                        }
+                    });
+            handedOver = true;
+            return progress.get();
+        } finally {
+            if (!handedOver) {
+                release();
+            }
         }
-        String id = UUID.randomUUID().toString();
-        AtomicReference<Deployment> progress =
-                new AtomicReference<>(new Deployment(id, plan.steps(), List.of(), false, ""));
+    }
+
+    private static final String BUSY =
+            "another deployment, stop, resume or replay is running on this gateway; wait for it, then try again";
+
+    private boolean reserve() {
         synchronized (lock) {
             if (busy) {
-                return new Deployment(
-                        "",
-                        plan.steps(),
-                        List.of(
-                                "another deployment is running on this gateway; wait for it, then deploy again"),
-                        true,
-                        "");
+                return false;
             }
             busy = true;
-            deployments.put(id, progress);
-            while (deployments.size() > KEPT_DEPLOYMENTS) {
-                deployments.remove(deployments.keySet().iterator().next());
-            }
+            return true;
         }
-        worker.execute(
-                () -> {
-                    try {
-                        planner.apply(progress);
-                    } finally {
-                        synchronized (lock) {
-                            busy = false;
-                        }
-                    }
-                });
-        return progress.get();
+    }
+
+    private void release() {
+        synchronized (lock) {
+            busy = false;
+        }
+    }
+
+    /** Runs a change to one pipeline while no deployment runs, or refuses with the reason. */
+    private <T> T exclusively(java.util.function.Supplier<T> change) {
+        if (!reserve()) {
+            throw new DeployException(BUSY);
+        }
+        try {
+            return change.get();
+        } finally {
+            release();
+        }
     }
 
     public Optional<Deployment> deployment(String id) {
@@ -170,6 +204,10 @@ public final class Deployer implements AutoCloseable {
      * @return the savepoint, if one was taken
      */
     public Optional<String> stop(String name, boolean savepoint, String user) {
+        return exclusively(() -> stopNow(name, savepoint, user));
+    }
+
+    private Optional<String> stopNow(String name, boolean savepoint, String user) {
         DeployedPipeline pipeline = registered(name);
         String job = pipeline.jobId().orElse("");
         if (pipeline.state() == DeployedPipeline.State.STOPPED
@@ -191,6 +229,10 @@ public final class Deployer implements AutoCloseable {
 
     /** Starts a stopped pipeline again from its last savepoint; returns the new job's id. */
     public String resume(String name, String user) {
+        return exclusively(() -> resumeNow(name, user));
+    }
+
+    private String resumeNow(String name, String user) {
         DeployedPipeline pipeline = registered(name);
         String job = pipeline.jobId().orElse("");
         if (ALIVE.contains(jobs.state(job).orElse("UNKNOWN"))) {
@@ -214,6 +256,10 @@ public final class Deployer implements AutoCloseable {
      * @return the new job's id
      */
     public String replay(String name, String from, String user) {
+        return exclusively(() -> replayNow(name, from, user));
+    }
+
+    private String replayNow(String name, String from, String user) {
         DeployedPipeline pipeline = registered(name);
         KafkaTableDefaults.startup(from);
         String job = pipeline.jobId().orElse("");

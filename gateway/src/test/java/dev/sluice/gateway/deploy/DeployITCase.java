@@ -17,6 +17,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterEach;
@@ -315,6 +320,50 @@ class DeployITCase {
                 }
             }
         }
+    }
+
+    /** #12: two deploys at the same moment must not both plan "start" for the same pipeline. */
+    @Test
+    void twoDeploysAtTheSameMomentStartEachPipelineOnce() throws Exception {
+        String pipeline = "race_" + suffix;
+        write("pipelines/" + pipeline + ".sql", filter(100));
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(
+                        clients.submit(
+                                () -> {
+                                    go.await();
+                                    return sluice("deploy", dir.toString());
+                                }));
+            }
+            go.countDown();
+            List<Run> done = new ArrayList<>();
+            for (Future<Run> run : runs) {
+                done.add(run.get(5, TimeUnit.MINUTES));
+            }
+
+            assertThat(done)
+                    .allMatch(
+                            r -> r.code == 0 || r.all().contains("another deployment"),
+                            "applied, or refused because the other one runs");
+            assertThat(done).anyMatch(r -> r.code == 0);
+        } finally {
+            clients.shutdownNow();
+        }
+        FlinkJobs flink = new FlinkJobs(stack.flinkWebUi());
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                flink.jobs().stream()
+                                                .filter(j -> j.name().equals(pipeline))
+                                                .filter(j -> j.state().equals("RUNNING"))
+                                                .count()
+                                        == 1);
+        assertThat(jobOf(pipeline)).isNotBlank();
     }
 
     private String jobOf(String pipeline) throws Exception {
