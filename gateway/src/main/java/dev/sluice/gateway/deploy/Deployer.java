@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -343,8 +344,10 @@ public final class Deployer implements AutoCloseable {
         config.set(PipelineOptions.NAME, name);
         config.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, jobId);
         savepoint.ifPresent(path -> config.set(StateRecoveryOptions.SAVEPOINT_PATH, path));
+        Map<String, String> withGroup = new HashMap<>(sessionConfig);
+        withGroup.put(KafkaTableDefaults.GROUP_OPTION, KafkaTableDefaults.groupId(name));
         try (GatewaySession session =
-                new GatewaySession(service, "sluice-deploy-" + name, sessionConfig)) {
+                new GatewaySession(service, "sluice-deploy-" + name, withGroup)) {
             List<SqlStatement> parsed = new ArrayList<>();
             for (String text : statements) {
                 parsed.addAll(SqlScript.split(file, text));

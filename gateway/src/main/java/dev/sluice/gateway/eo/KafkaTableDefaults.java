@@ -21,20 +21,45 @@ public final class KafkaTableDefaults implements UnaryOperator<Map<String, Strin
      */
     public static final String REPLAY_OPTION = "$internal.sluice.replay-from";
 
+    /**
+     * Session option of a deployed pipeline's sessions: the consumer group its Kafka sources read
+     * and commit their offsets under, on every checkpoint, so Kafka's own tools show its lag.
+     */
+    public static final String GROUP_OPTION = "$internal.sluice.group-id";
+
+    private static final String GROUP_ID = "properties.group.id";
+
     private final Optional<String> bootstrapServers;
     private final Optional<String> replayFrom;
+    private final Optional<String> groupId;
 
     public KafkaTableDefaults(Optional<String> bootstrapServers) {
         this(bootstrapServers, Optional.empty());
+    }
+
+    public KafkaTableDefaults(Optional<String> bootstrapServers, Optional<String> replayFrom) {
+        this(bootstrapServers, replayFrom, Optional.empty());
+    }
+
+    /**
+     * The consumer group of a deployed pipeline: derived from its name only, so it stays the same
+     * across upgrades, restarts and replays.
+     */
+    public static String groupId(String pipeline) {
+        return "sluice-pipeline-" + pipeline;
     }
 
     /**
      * @param replayFrom where every Kafka source of the session starts reading, overriding its
      *     table's own startup mode: {@code earliest} or {@code timestamp:MILLIS}
      */
-    public KafkaTableDefaults(Optional<String> bootstrapServers, Optional<String> replayFrom) {
+    public KafkaTableDefaults(
+            Optional<String> bootstrapServers,
+            Optional<String> replayFrom,
+            Optional<String> groupId) {
         this.bootstrapServers = requireNonNull(bootstrapServers, "bootstrapServers is null");
         this.replayFrom = requireNonNull(replayFrom, "replayFrom is null");
+        this.groupId = requireNonNull(groupId, "groupId is null");
         replayFrom.ifPresent(KafkaTableDefaults::startup);
     }
 
@@ -66,6 +91,8 @@ public final class KafkaTableDefaults implements UnaryOperator<Map<String, Strin
         if (!options.containsKey(KafkaOptions.ISOLATION_LEVEL)) {
             additions.put(KafkaOptions.ISOLATION_LEVEL, KafkaOptions.READ_COMMITTED);
         }
+        groupId.filter(group -> !options.containsKey(GROUP_ID))
+                .ifPresent(group -> additions.put(GROUP_ID, group));
         return additions;
     }
 

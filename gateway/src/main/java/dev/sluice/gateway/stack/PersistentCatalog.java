@@ -65,6 +65,10 @@ final class PersistentCatalog implements AutoCloseable {
                                         config.getOptional(
                                                 ConfigOptions.key(KafkaTableDefaults.REPLAY_OPTION)
                                                         .stringType()
+                                                        .noDefaultValue()),
+                                        config.getOptional(
+                                                ConfigOptions.key(KafkaTableDefaults.GROUP_OPTION)
+                                                        .stringType()
                                                         .noDefaultValue()))));
     }
 

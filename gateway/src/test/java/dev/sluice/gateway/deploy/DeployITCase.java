@@ -322,6 +322,20 @@ class DeployITCase {
         }
     }
 
+    /** #13: Kafka's own tools see a deployed pipeline's progress under a documented group id. */
+    @Test
+    void aDeployedPipelineCommitsItsOffsetsUnderItsOwnGroup() throws Exception {
+        String pipeline = "grouped_" + suffix;
+        write("pipelines/" + pipeline + ".sql", filter(100));
+        Run deployed = sluice("deploy", dir.toString());
+        assertThat(deployed.code).as(deployed.all()).isZero();
+
+        produce(0, 120, new ArrayList<>(), 100);
+
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> kafka.committedOffsets("sluice-pipeline-" + pipeline, source) == 120);
+    }
+
     /** #12: two deploys at the same moment must not both plan "start" for the same pipeline. */
     @Test
     void twoDeploysAtTheSameMomentStartEachPipelineOnce() throws Exception {

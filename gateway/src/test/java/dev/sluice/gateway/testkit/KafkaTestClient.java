@@ -59,6 +59,19 @@ public final class KafkaTestClient implements AutoCloseable {
                 .size();
     }
 
+    /** The offsets a consumer group has committed, summed over the partitions of a topic. */
+    public long committedOffsets(String group, String topic) throws Exception {
+        return admin
+                .listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS)
+                .entrySet()
+                .stream()
+                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
+    }
+
     public Set<String> topics() throws Exception {
         return admin.listTopics().names().get(30, TimeUnit.SECONDS);
     }
