@@ -862,6 +862,7 @@ public final class Deployer implements AutoCloseable {
             List<Step> steps = new ArrayList<>(progress.get().steps());
             int applied = 0;
             boolean failed = false;
+            String failedStep = "";
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 Runnable action = actions.get(step.index());
@@ -881,6 +882,7 @@ public final class Deployer implements AutoCloseable {
                     applied++;
                 } catch (RuntimeException e) {
                     failed = true;
+                    failedStep = "step %d (%s %s)".formatted(i + 1, step.action(), step.target());
                     update(step.index(), Step.FAILED, Explanations.of(e));
                 }
             }
@@ -890,7 +892,8 @@ public final class Deployer implements AutoCloseable {
             long changes = steps.stream().filter(Step::changes).count();
             String summary =
                     failed
-                            ? "failed: %d of %d changes applied".formatted(applied, changes)
+                            ? "%s failed; %d of %d changes applied before it, the rest not attempted (fix it and deploy again: applied changes stay)"
+                                    .formatted(failedStep, applied, changes)
                             : "%d change%s applied".formatted(applied, applied == 1 ? "" : "s");
             Deployment now = progress.get();
             progress.set(new Deployment(now.id(), now.steps(), List.of(), true, summary));
