@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.CatalogBaseTable.TableKind;
@@ -75,12 +76,14 @@ public final class SluiceSqlGatewayService implements SqlGatewayService {
             ExactlyOnceSettings settings,
             Optional<DefaultCatalog> defaultCatalog,
             GuardPolicy policy,
-            Optional<KafkaTopics> topics) {
+            Optional<KafkaTopics> topics,
+            Function<String, Optional<String>> deployedPipelineOfJob) {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.defaultCatalog = requireNonNull(defaultCatalog, "defaultCatalog is null");
         this.guard = new StatementGuard(policy, settings.kafkaBootstrap());
         this.sessions = requireNonNull(sessions, "sessions is null");
-        this.admission = new StatementAdmission(sessions, settings, guard, topics);
+        this.admission =
+                new StatementAdmission(sessions, settings, guard, topics, deployedPipelineOfJob);
     }
 
     /** The options that every session starts with, on top of Flink's defaults. */

@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.sql.parser.ddl.SqlStopJob;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.service.operation.OperationExecutor;
@@ -44,12 +46,14 @@ final class StatementAdmission {
     private final TopicCheck topics;
     private final SessionPlanCheck plans;
     private final CheckpointPolicy checkpoints;
+    private final Function<String, Optional<String>> deployedPipelineOfJob;
 
     StatementAdmission(
             SessionManager sessions,
             ExactlyOnceSettings settings,
             StatementGuard guard,
-            Optional<KafkaTopics> kafka) {
+            Optional<KafkaTopics> kafka,
+            Function<String, Optional<String>> deployedPipelineOfJob) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.guard = requireNonNull(guard, "guard is null");
@@ -57,6 +61,8 @@ final class StatementAdmission {
         this.topics = new TopicCheck(kafka, settings.kafkaBootstrap());
         this.plans = new SessionPlanCheck(guard, this.topics);
         this.checkpoints = new CheckpointPolicy(settings);
+        this.deployedPipelineOfJob =
+                requireNonNull(deployedPipelineOfJob, "deployedPipelineOfJob is null");
     }
 
     /**
@@ -85,6 +91,9 @@ final class StatementAdmission {
         }
         refuse(where, guard.check(statement));
         Optional<SqlNode> tree = statement.statementTree();
+        if (tree.isPresent() && tree.get() instanceof SqlStopJob stop) {
+            refuse(where, deployedJob(stop));
+        }
         if (tree.isPresent()) {
             refuse(where, plans.check(executor, tables, tree.get(), text));
             refuse(where, topics.forDefinition(tree.get()));
@@ -116,6 +125,23 @@ final class StatementAdmission {
                 || type.startsWith("SqlDescribe")
                 || type.startsWith("SqlRichDescribe")
                 || type.equals("SqlRichExplain");
+    }
+
+    /** A deployed pipeline's job is stopped through Sluice, so that its registry stays true. */
+    private List<Finding> deployedJob(SqlStopJob stop) {
+        return deployedPipelineOfJob
+                .apply(stop.getId())
+                .map(
+                        pipeline ->
+                                Finding.error(
+                                        "deployed-pipeline",
+                                        1,
+                                        1,
+                                        "job %s runs the deployed pipeline '%s'"
+                                                .formatted(stop.getId(), pipeline),
+                                        "stop it with: sluice stop %s".formatted(pipeline)))
+                .stream()
+                .toList();
     }
 
     List<Finding> ensureTopics(String table, Map<String, String> options) {

@@ -102,7 +102,19 @@ public final class SluiceGateway implements AutoCloseable {
                         settings,
                         defaultCatalog,
                         policy,
-                        Optional.of(topics));
+                        Optional.of(topics),
+                        job ->
+                                registry.flatMap(
+                                        store ->
+                                                store.deployments().pipelines().stream()
+                                                        .filter(
+                                                                p ->
+                                                                        p.jobId()
+                                                                                .equals(
+                                                                                        Optional.of(
+                                                                                                job)))
+                                                        .map(p -> p.name())
+                                                        .findFirst()));
         FlinkJobs jobs =
                 new FlinkJobs(
                         URI.create("http://%s:%d".formatted(flinkHost, flinkPort)),

@@ -1,10 +1,12 @@
 package dev.sluice.gateway.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.sluice.gateway.cli.Main;
 import dev.sluice.gateway.stack.SluiceStack;
+import dev.sluice.gateway.testkit.JdbcSql;
 import dev.sluice.gateway.testkit.KafkaTestClient;
 import dev.sluice.gateway.testkit.SharedStack;
 import dev.sluice.gateway.testkit.StackParameterResolver;
@@ -13,6 +15,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -334,6 +338,15 @@ class DeployITCase {
 
         await().atMost(Duration.ofMinutes(1))
                 .until(() -> kafka.committedOffsets("sluice-pipeline-" + pipeline, source) == 120);
+
+        // Its job is stopped through Sluice, not behind the registry's back.
+        String job = jobOf(pipeline);
+        try (Connection jdbc = DriverManager.getConnection(stack.jdbcUrl())) {
+            assertThatThrownBy(() -> JdbcSql.execute(jdbc, "STOP JOB '" + job + "'"))
+                    .hasStackTraceContaining("[deployed-pipeline] job " + job)
+                    .hasStackTraceContaining("sluice stop " + pipeline);
+        }
+        assertThat(jobOf(pipeline)).isEqualTo(job);
     }
 
     /** #12: two deploys at the same moment must not both plan "start" for the same pipeline. */
