@@ -13,6 +13,7 @@ import dev.sluice.gateway.stack.SluiceStack;
 import dev.sluice.gateway.testkit.JdbcSql;
 import dev.sluice.gateway.testkit.SharedStack;
 import dev.sluice.gateway.testkit.StackParameterResolver;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -493,8 +494,15 @@ class SecurityITCase {
         }
 
         @Override
-        public void close() throws Exception {
-            send(HttpRequest.newBuilder(base.resolve("sessions/" + handle)).DELETE());
+        public void close() throws IOException {
+            try {
+                http.send(
+                        HttpRequest.newBuilder(base.resolve("sessions/" + handle)).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while closing the REST session", e);
+            }
         }
     }
 }
