@@ -19,14 +19,10 @@ import dev.sluice.gateway.service.SluiceSqlGatewayService;
 import dev.sluice.gateway.sql.SqlScript;
 import dev.sluice.gateway.sql.SqlStatement;
 import dev.sluice.gateway.validate.Validator;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +34,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -406,32 +401,6 @@ public final class Deployer implements AutoCloseable {
         return "RESTARTING";
     }
 
-    /**
-     * The newest complete checkpoint a job left behind ({@code <dir>/<job id>/chk-N/_metadata}),
-     * for a job that is gone: restoring it continues exactly where the job stopped committing.
-     */
-    private Optional<String> retainedCheckpoint(String jobId) {
-        if (jobId.isEmpty()
-                || checkpoints.isEmpty()
-                || !"file".equals(checkpoints.get().getScheme())) {
-            return Optional.empty();
-        }
-        Path dir = Path.of(checkpoints.get()).resolve(jobId);
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> p.getFileName().toString().matches("chk-\\d+"))
-                    .filter(p -> Files.isRegularFile(p.resolve("_metadata")))
-                    .max(
-                            Comparator.comparingLong(
-                                    p -> Long.parseLong(p.getFileName().toString().substring(4))))
-                    .map(p -> p.toUri().toString());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
     @Override
     public void close() {
         worker.shutdownNow();
@@ -465,6 +434,7 @@ public final class Deployer implements AutoCloseable {
         private final DeployOptions options;
         private DeployProject project;
         private final Map<Integer, Runnable> actions = new LinkedHashMap<>();
+        private final List<String> planErrors = new ArrayList<>();
 
         Planner(String root, List<ProjectFile> files, DeployOptions options) {
             this.root = root;
@@ -495,6 +465,9 @@ public final class Deployer implements AutoCloseable {
             }
             planUndeclaredObjects(declared, steps);
             planPipelines(steps);
+            if (!planErrors.isEmpty()) {
+                return new Deployment("", List.of(), planErrors, true, "");
+            }
             return new Deployment("", steps, List.of(), false, "");
         }
 
@@ -680,7 +653,23 @@ public final class Deployer implements AutoCloseable {
                                             + decl.name()
                                             + " starts it"));
                 } else if (!ALIVE.contains(jobState)) {
-                    Optional<String> checkpoint = retainedCheckpoint(job);
+                    RetainedCheckpoints.Lookup lookup =
+                            job.isEmpty()
+                                    ? new RetainedCheckpoints.None()
+                                    : RetainedCheckpoints.of(checkpoints, job);
+                    if (lookup instanceof RetainedCheckpoints.Unknown unknown
+                            && !options.allowStateReset()) {
+                        planErrors.add(
+                                ("pipeline '%s': job %s is %s, and where it stopped cannot be determined (%s);"
+                                                + " restarting from an older savepoint or empty state would emit committed output again."
+                                                + " Fix: let the gateway read the checkpoint directory, or deploy with --allow-state-reset to restart anyway")
+                                        .formatted(decl.name(), job, jobState, unknown.reason()));
+                        continue;
+                    }
+                    Optional<String> checkpoint =
+                            lookup instanceof RetainedCheckpoints.Found found
+                                    ? Optional.of(found.path())
+                                    : Optional.empty();
                     Optional<String> restorePoint = checkpoint.or(current::lastSavepoint);
                     String from =
                             checkpoint
