@@ -77,7 +77,10 @@ final class TopicCheck {
         for (String topic : Arrays.stream(names.split(";")).map(String::strip).toList()) {
             try {
                 if (create) {
-                    topics.get().ensure(bootstrap.get(), topic);
+                    boolean created = topics.get().ensure(bootstrap.get(), topic);
+                    if (!created) {
+                        compacted(table, topic, bootstrap.get(), options).ifPresent(findings::add);
+                    }
                 } else if (!topics.get().exists(bootstrap.get(), topic)) {
                     findings.add(missing(table, topic, bootstrap.get()));
                 }
@@ -94,6 +97,27 @@ final class TopicCheck {
             }
         }
         return findings;
+    }
+
+    /**
+     * An append table over a compacted topic: Kafka would delete records the table's readers have
+     * not seen, keeping only the newest per key. Reported, never changed on the topic.
+     */
+    private Optional<Finding> compacted(
+            String table, String topic, String bootstrap, Map<String, String> options)
+            throws TopicException {
+        boolean append = "kafka".equalsIgnoreCase(options.get("connector"));
+        if (!append || !topics.orElseThrow().cleanupPolicy(bootstrap, topic).contains("compact")) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                Finding.error(
+                        RULE,
+                        1,
+                        1,
+                        "table '%s' is an append table ('connector' = 'kafka'), but topic '%s' is compacted: Kafka would drop every record but the newest per key"
+                                .formatted(table, topic),
+                        "declare it with 'connector' = 'upsert-kafka' and a primary key, or use a topic with cleanup.policy=delete"));
     }
 
     private Finding missing(String table, String topic, String bootstrap) {

@@ -9,7 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -83,6 +87,28 @@ public final class KafkaTopics implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("interrupted while creating topic '%s'".formatted(topic), bootstrap, e);
+        }
+    }
+
+    /** The topic's {@code cleanup.policy}, such as {@code delete} or {@code compact}. */
+    public String cleanupPolicy(String bootstrap, String topic) throws TopicException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try {
+            Config config =
+                    admin(bootstrap)
+                            .describeConfigs(List.of(resource))
+                            .all()
+                            .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                            .get(resource);
+            ConfigEntry policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            return policy == null ? "delete" : policy.value();
+        } catch (ExecutionException e) {
+            throw failure("cannot read topic '%s'".formatted(topic), bootstrap, e.getCause());
+        } catch (TimeoutException e) {
+            throw failure("cannot read topic '%s'".formatted(topic), bootstrap, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("interrupted while reading topic '%s'".formatted(topic), bootstrap, e);
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,45 @@ class FreshStackDeployITCase {
                                     + " topic 'payments', which does not exist on Kafka at "
                                     + stack.kafkaBootstrap());
             assertThat(stack.flink().runningJobs()).isEmpty();
+        }
+    }
+
+    @Test
+    void anAppendTableOverACompactedTopicIsReportedNotChanged() throws Exception {
+        try (Connection jdbc = DriverManager.getConnection(stack.jdbcUrl());
+                Admin admin =
+                        Admin.create(
+                                Map.of(
+                                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                        stack.kafkaBootstrap()))) {
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic("accounts", 1, (short) 1)
+                                            .configs(Map.of("cleanup.policy", "compact"))))
+                    .all()
+                    .get();
+
+            Throwable refusal =
+                    catchThrowable(
+                            () ->
+                                    JdbcSql.execute(
+                                            jdbc,
+                                            "CREATE TABLE accounts_log (id STRING, name STRING) WITH ("
+                                                    + " 'connector' = 'kafka', 'topic' = 'accounts',"
+                                                    + " 'format' = 'json')"));
+            JdbcSql.execute(
+                    jdbc,
+                    "CREATE TABLE accounts (id STRING, name STRING, PRIMARY KEY (id) NOT ENFORCED)"
+                            + " WITH ('connector' = 'upsert-kafka', 'topic' = 'accounts',"
+                            + " 'key.format' = 'json', 'value.format' = 'json')");
+
+            assertThat(stackTrace(refusal))
+                    .contains(
+                            "[kafka-topic] table 'accounts_log' is an append table ('connector' ="
+                                    + " 'kafka'), but topic 'accounts' is compacted");
+            assertThat(JdbcSql.rows(jdbc, "SHOW TABLES"))
+                    .contains("accounts")
+                    .doesNotContain("accounts_log");
         }
     }
 
