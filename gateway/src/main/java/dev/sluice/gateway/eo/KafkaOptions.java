@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** The Kafka connector option keys that exactly-once delivery depends on. */
-final class KafkaOptions {
+public final class KafkaOptions {
 
     static final String CONNECTOR = "connector";
     static final Set<String> KAFKA_CONNECTORS = Set.of("kafka", "upsert-kafka");
-    static final String BOOTSTRAP_SERVERS = "properties.bootstrap.servers";
+    public static final String BOOTSTRAP_SERVERS = "properties.bootstrap.servers";
     static final String ISOLATION_LEVEL = "properties.isolation.level";
     static final String READ_COMMITTED = "read_committed";
     static final String DELIVERY_GUARANTEE = "sink.delivery-guarantee";
@@ -19,7 +19,7 @@ final class KafkaOptions {
 
     private KafkaOptions() {}
 
-    static boolean isKafka(Map<String, String> options) {
+    public static boolean isKafka(Map<String, String> options) {
         String connector = options.get(CONNECTOR);
         return connector != null && KAFKA_CONNECTORS.contains(connector.toLowerCase(Locale.ROOT));
     }

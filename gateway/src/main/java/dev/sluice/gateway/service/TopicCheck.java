@@ -2,13 +2,13 @@ package dev.sluice.gateway.service;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.gateway.eo.KafkaOptions;
 import dev.sluice.gateway.guard.Finding;
 import dev.sluice.gateway.topics.KafkaTopics;
 import dev.sluice.gateway.topics.TopicException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +27,6 @@ import org.apache.flink.table.catalog.ObjectIdentifier;
 final class TopicCheck {
 
     static final String RULE = "kafka-topic";
-
-    private static final Set<String> KAFKA_CONNECTORS = Set.of("kafka", "upsert-kafka");
 
     private final Optional<KafkaTopics> topics;
     private final Optional<String> defaultBootstrap;
@@ -63,11 +61,13 @@ final class TopicCheck {
     }
 
     private List<Finding> ensure(String table, Map<String, String> options, boolean create) {
-        if (topics.isEmpty() || !isKafka(options) || options.containsKey("topic-pattern")) {
+        if (topics.isEmpty()
+                || !KafkaOptions.isKafka(options)
+                || options.containsKey("topic-pattern")) {
             return List.of();
         }
         Optional<String> bootstrap =
-                Optional.ofNullable(options.get("properties.bootstrap.servers"))
+                Optional.ofNullable(options.get(KafkaOptions.BOOTSTRAP_SERVERS))
                         .or(() -> defaultBootstrap);
         String names = options.get("topic");
         if (bootstrap.isEmpty() || names == null) {
@@ -131,10 +131,5 @@ final class TopicCheck {
                                 + " kafka-topics.sh --bootstrap-server %s --create --topic %s"
                                 + " --partitions %d")
                         .formatted(bootstrap, topic, topics.orElseThrow().partitions()));
-    }
-
-    private static boolean isKafka(Map<String, String> options) {
-        String connector = options.get("connector");
-        return connector != null && KAFKA_CONNECTORS.contains(connector.toLowerCase(Locale.ROOT));
     }
 }

@@ -11,7 +11,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.io.network.netty.InboundChannelHandlerFactory;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandler;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandlerContext;
-import org.apache.flink.shaded.netty4.io.netty.channel.ChannelInboundHandlerAdapter;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpHeaderNames;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpMethod;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpRequest;
@@ -66,31 +65,16 @@ public final class BrowserGuard implements InboundChannelHandlerFactory {
     }
 
     @ChannelHandler.Sharable
-    private static final class Check extends ChannelInboundHandlerAdapter {
+    private static final class Check extends RequestCheck {
         private final Set<String> hosts;
-        private final Map<String, String> responseHeaders;
 
         Check(Set<String> hosts, Map<String, String> responseHeaders) {
+            super(HttpResponseStatus.FORBIDDEN, responseHeaders);
             this.hosts = hosts;
-            this.responseHeaders = responseHeaders;
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof HttpRequest request)) {
-                ctx.fireChannelRead(msg);
-                return;
-            }
-            Optional<String> refusal = refusal(request);
-            if (refusal.isEmpty()) {
-                ctx.fireChannelRead(msg);
-                return;
-            }
-            RestRefusals.refuse(
-                    ctx, msg, HttpResponseStatus.FORBIDDEN, refusal.get(), responseHeaders);
-        }
-
-        private Optional<String> refusal(HttpRequest request) {
+        Optional<String> refusal(ChannelHandlerContext ctx, HttpRequest request) {
             if (request.headers().contains(HttpHeaderNames.ORIGIN)) {
                 return Optional.of(
                         "cross-origin requests are refused: this gateway serves SQL clients, not web pages");

@@ -11,7 +11,6 @@ import org.apache.flink.runtime.rest.FileUploadHandler;
 import org.apache.flink.runtime.rest.handler.FileUploads;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandler;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandlerContext;
-import org.apache.flink.shaded.netty4.io.netty.channel.ChannelInboundHandlerAdapter;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpHeaderNames;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpMethod;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpRequest;
@@ -50,33 +49,22 @@ public final class FlinkRestGuard implements InboundChannelHandlerFactory {
     }
 
     @ChannelHandler.Sharable
-    private static final class Check extends ChannelInboundHandlerAdapter {
+    private static final class Check extends RequestCheck {
         private final BearerToken token;
-        private final Map<String, String> responseHeaders;
 
         Check(String token, Map<String, String> responseHeaders) {
+            super(HttpResponseStatus.FORBIDDEN, responseHeaders);
             this.token = new BearerToken(token);
-            this.responseHeaders = responseHeaders;
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof HttpRequest request)) {
-                ctx.fireChannelRead(msg);
-                return;
-            }
-            boolean authorized = token.carriedBy(request);
-            if (authorized || (readOnly(request) && sameOrigin(request))) {
-                ctx.fireChannelRead(msg);
-                return;
+        Optional<String> refusal(ChannelHandlerContext ctx, HttpRequest request) {
+            if (token.carriedBy(request) || (readOnly(request) && sameOrigin(request))) {
+                return Optional.empty();
             }
             discardUploads(ctx);
-            RestRefusals.refuse(
-                    ctx,
-                    msg,
-                    HttpResponseStatus.FORBIDDEN,
-                    "the embedded cluster's REST API is read-only; submit, stop and cancel jobs through the Sluice gateway",
-                    responseHeaders);
+            return Optional.of(
+                    "the embedded cluster's REST API is read-only; submit, stop and cancel jobs through the Sluice gateway");
         }
 
         /**

@@ -8,7 +8,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.io.network.netty.InboundChannelHandlerFactory;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandler;
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandlerContext;
-import org.apache.flink.shaded.netty4.io.netty.channel.ChannelInboundHandlerAdapter;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpRequest;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseStatus;
 
@@ -39,33 +38,22 @@ public final class TokenAuthentication implements InboundChannelHandlerFactory {
     }
 
     @ChannelHandler.Sharable
-    private static final class Check extends ChannelInboundHandlerAdapter {
+    private static final class Check extends RequestCheck {
         private final BearerToken token;
-        private final Map<String, String> responseHeaders;
 
         Check(String token, Map<String, String> responseHeaders) {
+            super(HttpResponseStatus.UNAUTHORIZED, responseHeaders);
             this.token = new BearerToken(token);
-            this.responseHeaders = responseHeaders;
         }
 
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof HttpRequest request)) {
-                ctx.fireChannelRead(msg);
-                return;
-            }
-            if (token.carriedBy(request)) {
-                ctx.fireChannelRead(msg);
-                return;
-            }
-            RestRefusals.refuse(
-                    ctx,
-                    msg,
-                    HttpResponseStatus.UNAUTHORIZED,
-                    "this gateway needs a token: send the header 'Authorization: Bearer <token>'"
-                            + " (JDBC driver and SQL client: FLINK_REST_CLIENT_HEADERS, sluice commands:"
-                            + " SLUICE_GATEWAY_TOKEN)",
-                    responseHeaders);
+        Optional<String> refusal(ChannelHandlerContext ctx, HttpRequest request) {
+            return token.carriedBy(request)
+                    ? Optional.empty()
+                    : Optional.of(
+                            "this gateway needs a token: send the header 'Authorization: Bearer <token>'"
+                                    + " (JDBC driver and SQL client: FLINK_REST_CLIENT_HEADERS, sluice commands:"
+                                    + " SLUICE_GATEWAY_TOKEN)");
         }
     }
 }
