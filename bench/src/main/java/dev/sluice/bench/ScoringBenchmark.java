@@ -1,15 +1,15 @@
 package dev.sluice.bench;
 
-import dev.sluice.gateway.demo.GatewaySession;
-import dev.sluice.gateway.generate.Topics;
-import dev.sluice.gateway.generate.TransactionGenerator;
-import dev.sluice.gateway.generate.TransactionProducer;
-import dev.sluice.gateway.guard.GuardPolicy;
-import dev.sluice.gateway.sql.SqlScript;
-import dev.sluice.gateway.sql.SqlStatement;
-import dev.sluice.gateway.stack.GatewayOptions;
-import dev.sluice.gateway.stack.SluiceStack;
-import dev.sluice.gateway.stack.StackOptions;
+import dev.sluice.cli.generate.Topics;
+import dev.sluice.cli.generate.TransactionGenerator;
+import dev.sluice.cli.generate.TransactionProducer;
+import dev.sluice.policy.guard.GuardPolicy;
+import dev.sluice.policy.sql.SqlScript;
+import dev.sluice.policy.sql.SqlStatement;
+import dev.sluice.runtime.SluiceStack;
+import dev.sluice.runtime.StackOptions;
+import dev.sluice.server.GatewayOptions;
+import dev.sluice.server.deploy.GatewaySession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package dev.sluice.bench;
 
-import dev.sluice.gateway.guard.GuardPolicy;
-import dev.sluice.gateway.sql.SqlProject;
-import dev.sluice.gateway.sql.SqlStatement;
-import dev.sluice.gateway.validate.Validator;
+import dev.sluice.policy.guard.GuardPolicy;
+import dev.sluice.policy.sql.SqlProject;
+import dev.sluice.policy.sql.SqlStatement;
+import dev.sluice.policy.validate.Validator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

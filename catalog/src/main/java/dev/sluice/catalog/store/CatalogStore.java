@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -358,6 +359,11 @@ public final class CatalogStore implements AutoCloseable {
 
     <T> T read(HandleCallback<T, RuntimeException> query) {
         return jdbi.withHandle(query);
+    }
+
+    /** A connection of its own, held until the caller closes it. */
+    Handle open() {
+        return jdbi.open();
     }
 
     // ---- helpers ----

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The deployment registry: which pipelines {@code sluice deploy} started, from which text, as which
@@ -19,10 +20,60 @@ public final class DeploymentRegistry {
     private static final String PIPELINE_COLUMNS =
             "name, file, fingerprint, statements, job_id, state, last_savepoint, updated_at, updated_by";
 
+    /** The advisory lock's key: "sluice-deploy" as a number, the same in every gateway. */
+    private static final long DEPLOY_LOCK_KEY = 0x736c756963654470L;
+
     private final CatalogStore store;
 
     DeploymentRegistry(CatalogStore store) {
         this.store = store;
+    }
+
+    /**
+     * The lock that lets one gateway at a time deploy, stop, resume or replay when several share
+     * this catalog database, or empty while another gateway holds it. On PostgreSQL it is an
+     * advisory lock held by a connection of its own: it goes away with that connection, so a
+     * gateway that dies cannot leave it behind. An H2 catalog belongs to one gateway (its file is
+     * locked by the process that opened it), so there the lock is the gateway's own.
+     */
+    public Optional<DeployLock> tryLock() {
+        Handle handle = store.open();
+        try {
+            String product = handle.getConnection().getMetaData().getDatabaseProductName();
+            if (!product.equals("PostgreSQL")) {
+                handle.close();
+                return Optional.of(() -> {});
+            }
+            boolean locked =
+                    handle.createQuery("SELECT pg_try_advisory_lock(:key)")
+                            .bind("key", DEPLOY_LOCK_KEY)
+                            .mapTo(Boolean.class)
+                            .one();
+            if (!locked) {
+                handle.close();
+                return Optional.empty();
+            }
+            return Optional.of(
+                    () -> {
+                        try (handle) {
+                            handle.createQuery("SELECT pg_advisory_unlock(:key)")
+                                    .bind("key", DEPLOY_LOCK_KEY)
+                                    .mapTo(Boolean.class)
+                                    .one();
+                        }
+                    });
+        } catch (SQLException | RuntimeException e) {
+            handle.close();
+            throw new IllegalStateException(
+                    "cannot take the deploy lock in the catalog database", e);
+        }
+    }
+
+    /** Held while one deployment, stop, resume or replay runs; closing releases it. */
+    @FunctionalInterface
+    public interface DeployLock extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public List<DeployedPipeline> pipelines() {

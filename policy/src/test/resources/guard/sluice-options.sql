@@ -1,0 +1,38 @@
+-- Sluice's own table options: known keys with usable values only.
+CREATE TABLE sized (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'sized',
+    'format' = 'json',
+    'sluice.topic.partitions' = '6',
+    'sluice.topic.replication-factor' = '1'
+);
+CREATE TABLE misspelt (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'misspelt',
+    'format' = 'json',
+    'sluice.topic.partition' = '6'
+);
+CREATE TABLE zero_partitions (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'zero',
+    'format' = 'json',
+    'sluice.topic.partitions' = '0'
+);
+CREATE TABLE huge_partitions (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'huge',
+    'format' = 'json',
+    'sluice.topic.partitions' = '99999999999999999999'
+);
+CREATE TABLE words_for_partitions (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'words',
+    'format' = 'json',
+    'SLUICE.Topic.Partitions' = 'six'
+);
+CREATE TABLE negative_replication (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'negative',
+    'format' = 'json',
+    'sluice.topic.replication-factor' = '-1'
+);
