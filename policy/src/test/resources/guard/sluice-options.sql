@@ -36,3 +36,22 @@ CREATE TABLE negative_replication (id INT) WITH (
     'format' = 'json',
     'sluice.topic.replication-factor' = '-1'
 );
+CREATE TABLE unknown_policy (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'unknown-policy',
+    'format' = 'json',
+    'sluice.on-error' = 'ignore'
+);
+CREATE TABLE bad_dead_letter_topic (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'bad-dlq',
+    'format' = 'json',
+    'sluice.dead-letter.topic' = '../etc/passwd'
+);
+CREATE TABLE kept_apart (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'kept',
+    'format' = 'json',
+    'sluice.on-error' = 'dead-letter',
+    'sluice.dead-letter.topic' = 'kept.bad-records'
+);

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Lists the pipelines sluice deploy started, with their jobs' health:",
             "state, uptime, last completed checkpoint, records in and out, Kafka lag",
-            "(records the sources have yet to read) and backpressure (ok, low, high)."
+            "(records the sources have yet to read), BAD records (their format could not",
+            "decode them: dead-lettered or skipped), LATE records (dropped by a window",
+            "operator behind the watermark) and backpressure (ok, low, high)."
         })
 final class JobsCommand implements Callable<Integer> {
 
@@ -49,6 +51,8 @@ final class JobsCommand implements Callable<Integer> {
                     "IN",
                     "OUT",
                     "LAG",
+                    "BAD",
+                    "LATE",
                     "BACKPRESSURE"
                 });
         for (PipelineStatus p : pipelines) {
@@ -68,9 +72,17 @@ final class JobsCommand implements Callable<Integer> {
                         Long.toString(p.recordsIn()),
                         Long.toString(p.recordsOut()),
                         p.pendingRecords() == null ? "-" : Long.toString(p.pendingRecords()),
+                        p.badRecords() == null ? "-" : Long.toString(p.badRecords()),
+                        p.lateRecords() == null ? "-" : Long.toString(p.lateRecords()),
                         p.backpressure()
                     });
         }
+        printTable(out, rows);
+        return 0;
+    }
+
+    /** Rows as columns padded to their widest cell. */
+    static void printTable(PrintWriter out, List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -86,7 +98,6 @@ final class JobsCommand implements Callable<Integer> {
             out.println(line.toString().stripTrailing());
         }
         out.flush();
-        return 0;
     }
 
     /**

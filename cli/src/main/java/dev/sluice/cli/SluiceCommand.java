@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             StopCommand.class,
             ResumeCommand.class,
             ReplayCommand.class,
+            DlqCommand.class,
             ShellCommand.class,
             GenerateCommand.class
         },

@@ -43,6 +43,25 @@ class CliTest {
     }
 
     @Test
+    void dlqCommandsSayWhatIsWrongWithTheirArguments() {
+        Result bare = run("dlq");
+        assertThat(bare.exitCode()).isEqualTo(2);
+        assertThat(bare.err()).contains("name what to do, for example: sluice dlq list");
+
+        Result limit = run("dlq", "show", "payments", "--limit", "0");
+        assertThat(limit.exitCode()).isEqualTo(2);
+        assertThat(limit.err()).contains("--limit must be from 1 to 10000, got 0");
+
+        Result format = run("dlq", "show", "payments", "--format", "xml");
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).contains("--format must be text or json, got 'xml'");
+
+        Result down = run("dlq", "list", "--gateway", "http://127.0.0.1:1");
+        assertThat(down.exitCode()).isEqualTo(1);
+        assertThat(down.err()).contains("cannot reach the gateway at http://127.0.0.1:1");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         List<List<String>> commands = new ArrayList<>();
         collect(new CommandLine(new SluiceCommand()), new ArrayList<>(), commands);

@@ -1,5 +1,6 @@
 package dev.sluice.server;
 
+import dev.sluice.connector.DeadLetterTableFactory;
 import dev.sluice.udfs.FraudScore;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,8 +15,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * The jars a job needs that a plain Flink distribution lacks: the Kafka connector with its client
- * and base classes, and the fraud functions. They travel with every job ({@code pipeline.jars}), so
- * a session cluster needs nothing copied by hand.
+ * and base classes, Sluice's dead-letter connector, and the fraud functions. They travel with every
+ * job ({@code pipeline.jars}), so a session cluster needs nothing copied by hand.
  */
 final class ShippedJars {
 
@@ -28,6 +29,7 @@ final class ShippedJars {
                         KafkaSource.class,
                         KafkaProducer.class,
                         SourceReaderBase.class,
+                        DeadLetterTableFactory.class,
                         FraudScore.class)) {
             urls.add(jarOf(marker).toUri().toString());
         }

@@ -7,6 +7,7 @@ import dev.sluice.policy.Failures;
 import dev.sluice.policy.eo.ExactlyOnceSettings;
 import dev.sluice.policy.eo.KafkaTableDefaults;
 import dev.sluice.policy.guard.GuardPolicy;
+import dev.sluice.server.deadletters.DeadLetters;
 import dev.sluice.server.deploy.Deployer;
 import dev.sluice.server.deploy.FlinkJobs;
 import dev.sluice.server.deploy.SluiceApi;
@@ -155,7 +156,10 @@ public final class SluiceGateway implements AutoCloseable {
                                                                         .CHECKPOINTS_DIRECTORY
                                                                         .key()))
                                                 .map(URI::create)));
-        Optional<SluiceApi> api = deployer.map(SluiceApi::new);
+        Optional<DeadLetters> deadLetters =
+                registry.flatMap(
+                        store -> settings.kafkaBootstrap().map(k -> new DeadLetters(store, k)));
+        Optional<SluiceApi> api = deployer.map(d -> new SluiceApi(d, deadLetters));
         SqlGatewayRestEndpoint endpoint = null;
         try {
             endpoint = new SluiceRestEndpoint(endpointConfig(options), service, api);

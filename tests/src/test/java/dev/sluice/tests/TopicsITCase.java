@@ -6,15 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.sluice.runtime.SluiceStack;
 import dev.sluice.testkit.JdbcSql;
+import dev.sluice.testkit.Jobs;
 import dev.sluice.testkit.KafkaTestClient;
 import dev.sluice.testkit.SharedStack;
 import dev.sluice.testkit.StackParameterResolver;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +46,7 @@ class TopicsITCase {
 
     @AfterEach
     void close() throws Exception {
+        Jobs.cancelAll(stack);
         jdbc.close();
         kafka.close();
     }
@@ -71,8 +70,9 @@ class TopicsITCase {
                             "{\"id\":\"a\",\"amount\":1}", "{\"id\":\"b\",\"amount\":2}");
         }
         assertThat(showCreate(table))
-                .as("the stored definition stays as written")
-                .contains("'sluice.topic.partitions' = '3'");
+                .as("the table as Flink runs it: Sluice's options taken out")
+                .doesNotContain("sluice.topic")
+                .contains("'connector' = 'sluice-kafka'");
     }
 
     @Test
@@ -102,7 +102,7 @@ class TopicsITCase {
 
         assertThat(JdbcSql.stackTrace(refusal))
                 .contains(
-                        "[kafka-topic] table 'default_catalog.default_database.%s' asks for 4 partitions ('sluice.topic.partitions'), but its topic '%s' exists with 1"
+                        "[kafka-topic] table '%s' asks for 4 partitions ('sluice.topic.partitions'), but its topic '%s' exists with 1"
                                 .formatted(table, table))
                 .contains("set 'sluice.topic.partitions' = '1' to use the topic as it is");
         assertThat(tables()).doesNotContain(table);
@@ -131,21 +131,10 @@ class TopicsITCase {
     }
 
     private String showCreate(String table) throws Exception {
-        try (Statement statement = jdbc.createStatement();
-                ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + table)) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return JdbcSql.rows(jdbc, "SHOW CREATE TABLE " + table).get(0);
     }
 
     private List<String> tables() throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Statement statement = jdbc.createStatement();
-                ResultSet rows = statement.executeQuery("SHOW TABLES")) {
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-        }
-        return names;
+        return JdbcSql.rows(jdbc, "SHOW TABLES");
     }
 }

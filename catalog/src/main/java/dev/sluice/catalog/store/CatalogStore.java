@@ -357,6 +357,11 @@ public final class CatalogStore implements AutoCloseable {
         return new DeploymentRegistry(this);
     }
 
+    /** Which dead letters {@code sluice dlq replay} produced again. */
+    public DeadLetterReplays deadLetterReplays() {
+        return new DeadLetterReplays(this);
+    }
+
     <T> T read(HandleCallback<T, RuntimeException> query) {
         return jdbi.withHandle(query);
     }

@@ -2,6 +2,7 @@ package dev.sluice.policy.eo;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.connector.DeadLetterTableFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +50,10 @@ public final class KafkaTableDefaults implements UnaryOperator<Map<String, Strin
      * across upgrades, restarts and replays.
      */
     public static String groupId(String pipeline) {
-        return "sluice-pipeline-" + pipeline;
+        return PIPELINE_GROUP_PREFIX + pipeline;
     }
+
+    private static final String PIPELINE_GROUP_PREFIX = "sluice-pipeline-";
 
     /**
      * @param replayFrom where every Kafka source of the session starts reading, overriding its
@@ -78,6 +81,34 @@ public final class KafkaTableDefaults implements UnaryOperator<Map<String, Strin
                         ConfigOptions.key(REPLAY_OPTION).stringType().noDefaultValue()),
                 sessionConfig.getOptional(
                         ConfigOptions.key(GROUP_OPTION).stringType().noDefaultValue()));
+    }
+
+    /**
+     * A Kafka table reads through Sluice's dead-letter connector unless it says {@code
+     * 'sluice.on-error' = 'fail'}: its bad records go to its dead-letter topic (or are skipped),
+     * named in the records' headers with the pipeline that read them.
+     */
+    private void deadLetters(Map<String, String> stored, Map<String, String> options) {
+        String onError = SluiceOptions.onError(stored);
+        String connector = options.get(KafkaOptions.CONNECTOR);
+        if (onError.equals("fail")
+                || connector == null
+                || !KafkaOptions.WITH_DEAD_LETTERS.containsKey(
+                        connector.toLowerCase(java.util.Locale.ROOT))) {
+            return;
+        }
+        options.put(
+                KafkaOptions.CONNECTOR,
+                KafkaOptions.WITH_DEAD_LETTERS.get(connector.toLowerCase(java.util.Locale.ROOT)));
+        options.put(DeadLetterTableFactory.MODE.key(), onError);
+        Optional.ofNullable(stored.get(SluiceOptions.DEAD_LETTER_TOPIC))
+                .ifPresent(topic -> options.put(DeadLetterTableFactory.TOPIC.key(), topic));
+        groupId.filter(group -> group.startsWith(PIPELINE_GROUP_PREFIX))
+                .ifPresent(
+                        group ->
+                                options.put(
+                                        DeadLetterTableFactory.PIPELINE.key(),
+                                        group.substring(PIPELINE_GROUP_PREFIX.length())));
     }
 
     /** The startup options of a replay point. */
@@ -118,11 +149,12 @@ public final class KafkaTableDefaults implements UnaryOperator<Map<String, Strin
         Map<String, String> options = SluiceOptions.withoutSluiceOptions(stored);
         Map<String, String> missing = missing(options);
         boolean replay = replayFrom.isPresent() && KafkaOptions.isKafka(options);
-        if (missing.isEmpty() && !replay) {
+        if (missing.isEmpty() && !replay && !KafkaOptions.isKafka(options)) {
             return options;
         }
         Map<String, String> complete = new LinkedHashMap<>(options);
         complete.putAll(missing);
+        deadLetters(stored, complete);
         if (replay) {
             complete.keySet().removeIf(key -> key.startsWith("scan.startup."));
             complete.putAll(startup(replayFrom.get()));

@@ -15,7 +15,12 @@ import java.util.OptionalInt;
  * <ul>
  *   <li>{@code sluice.topic.partitions}: partitions of the topic Sluice creates for the table
  *       (default: the gateway's {@code --topic-partitions});
- *   <li>{@code sluice.topic.replication-factor}: its replication factor (default: the broker's).
+ *   <li>{@code sluice.topic.replication-factor}: its replication factor (default: the broker's);
+ *   <li>{@code sluice.on-error}: what becomes of a record the table's format cannot decode: {@code
+ *       dead-letter} (default: written to the dead-letter topic), {@code skip} (counted, dropped)
+ *       or {@code fail} (the job fails, as in plain Flink);
+ *   <li>{@code sluice.dead-letter.topic}: the dead-letter topic (default: the table's topic +
+ *       {@code .dlq}).
  * </ul>
  */
 public final class SluiceOptions {
@@ -23,9 +28,19 @@ public final class SluiceOptions {
     public static final String PREFIX = "sluice.";
     public static final String TOPIC_PARTITIONS = "sluice.topic.partitions";
     public static final String TOPIC_REPLICATION = "sluice.topic.replication-factor";
+    public static final String ON_ERROR = "sluice.on-error";
+    public static final String DEAD_LETTER_TOPIC = "sluice.dead-letter.topic";
 
     /** Every option Sluice knows, in the order the README lists them. */
-    public static final List<String> KNOWN = List.of(TOPIC_PARTITIONS, TOPIC_REPLICATION);
+    public static final List<String> KNOWN =
+            List.of(TOPIC_PARTITIONS, TOPIC_REPLICATION, ON_ERROR, DEAD_LETTER_TOPIC);
+
+    /** The values of {@link #ON_ERROR}. */
+    public static final List<String> ON_ERROR_VALUES = List.of("dead-letter", "skip", "fail");
+
+    /** What Kafka accepts as a topic name. */
+    private static final java.util.regex.Pattern TOPIC_NAME =
+            java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
     /** Kafka's limit on partitions per topic is the broker's; this is a sanity bound. */
     private static final int MAX_PARTITIONS = 10_000;
@@ -80,7 +95,28 @@ public final class SluiceOptions {
                                     + MAX_REPLICATION
                                     + " (at most the number of brokers), or remove it for the broker's default"));
         }
+        if (lower.equals(ON_ERROR) && !ON_ERROR_VALUES.contains(value.strip())) {
+            return Optional.of(
+                    List.of(
+                            "'%s' = '%s' is not a policy for bad records".formatted(key, value),
+                            "use one of " + ON_ERROR_VALUES));
+        }
+        if (lower.equals(DEAD_LETTER_TOPIC)
+                && (!TOPIC_NAME.matcher(value).matches()
+                        || value.equals(".")
+                        || value.equals(".."))) {
+            return Optional.of(
+                    List.of(
+                            "'%s' = '%s' is not a Kafka topic name".formatted(key, value),
+                            "use 1 to 249 letters, digits, '.', '_' or '-'"));
+        }
         return Optional.empty();
+    }
+
+    /** {@code dead-letter}, {@code skip} or {@code fail}: the table's policy for bad records. */
+    public static String onError(Map<String, String> options) {
+        String value = options.getOrDefault(ON_ERROR, "dead-letter").strip();
+        return ON_ERROR_VALUES.contains(value) ? value : "dead-letter";
     }
 
     /** The partitions the table asks for, if it does (and the value is valid). */

@@ -3,6 +3,7 @@ package dev.sluice.policy.guard;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.policy.Failures;
+import dev.sluice.policy.eo.KafkaOptions;
 import dev.sluice.policy.eo.SluiceOptions;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,7 +86,7 @@ final class OptionRules {
     }
 
     private Optional<Finding> connector(String value, int line, int column) {
-        if (policy.connectors().contains(value.toLowerCase(Locale.ROOT))) {
+        if (policy.connectors().contains(KafkaOptions.canonical(value))) {
             return Optional.empty();
         }
         return Optional.of(

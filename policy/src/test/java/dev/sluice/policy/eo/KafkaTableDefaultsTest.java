@@ -27,7 +27,54 @@ class KafkaTableDefaultsTest {
                         "properties.bootstrap.servers", "broker:9092",
                         "properties.isolation.level", "read_uncommitted");
 
-        assertThat(defaults.apply(explicit)).isEqualTo(explicit);
+        assertThat(defaults.apply(explicit))
+                .containsAllEntriesOf(
+                        Map.of(
+                                "properties.bootstrap.servers", "broker:9092",
+                                "properties.isolation.level", "read_uncommitted"));
+    }
+
+    @Test
+    void kafkaTablesReadThroughTheDeadLetterConnectorUnlessTheyFail() {
+        assertThat(defaults.apply(Map.of("connector", "kafka", "topic", "t")))
+                .containsEntry("connector", "sluice-kafka")
+                .containsEntry("dead-letter.mode", "dead-letter")
+                .doesNotContainKey("dead-letter.topic");
+        assertThat(
+                        defaults.apply(
+                                Map.of(
+                                        "connector", "upsert-kafka",
+                                        "topic", "t",
+                                        "sluice.on-error", "skip",
+                                        "sluice.dead-letter.topic", "elsewhere")))
+                .containsEntry("connector", "sluice-upsert-kafka")
+                .containsEntry("dead-letter.mode", "skip")
+                .containsEntry("dead-letter.topic", "elsewhere")
+                .doesNotContainKeys("sluice.on-error", "sluice.dead-letter.topic");
+        assertThat(
+                        defaults.apply(
+                                Map.of(
+                                        "connector",
+                                        "kafka",
+                                        "topic",
+                                        "t",
+                                        "sluice.on-error",
+                                        "fail")))
+                .containsEntry("connector", "kafka")
+                .doesNotContainKeys("dead-letter.mode", "sluice.on-error");
+    }
+
+    @Test
+    void aDeployedPipelinesTablesNameItInTheirDeadLetters() {
+        KafkaTableDefaults pipeline =
+                new KafkaTableDefaults(
+                        Optional.of("k:9092"),
+                        Optional.empty(),
+                        Optional.of(KafkaTableDefaults.groupId("fraud_alerts")));
+
+        assertThat(pipeline.apply(Map.of("connector", "kafka", "topic", "t")))
+                .containsEntry("dead-letter.pipeline", "fraud_alerts")
+                .containsEntry("properties.group.id", "sluice-pipeline-fraud_alerts");
     }
 
     @Test

@@ -54,6 +54,17 @@ public final class ApiRecords {
         }
     }
 
+    /**
+     * {@code POST /sluice/dead-letters/TABLE/replay}: into the topics the records came from, or
+     * into {@code to}.
+     */
+    public record DeadLetterReplayRequest(String to, boolean dryRun, String user) {
+        public DeadLetterReplayRequest {
+            to = to == null ? "" : to;
+            user = knownUser(user);
+        }
+    }
+
     /** What {@code stop} answers: the savepoint taken, or empty when the job was cancelled. */
     public record StopResult(String savepoint) {
         public StopResult {

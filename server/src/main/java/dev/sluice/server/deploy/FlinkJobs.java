@@ -161,7 +161,27 @@ public final class FlinkJobs {
      * Records the job's Kafka sources have yet to read, summed over all splits; empty if unknown.
      */
     public OptionalLong pendingRecords(Job job) {
-        long pending = 0;
+        return metricSum(job, "pendingRecords");
+    }
+
+    /** Records Sluice's connector wrote to dead-letter topics (or skipped), over all sources. */
+    public OptionalLong badRecords(Job job) {
+        OptionalLong deadLettered = metricSum(job, "deadLetteredRecords");
+        OptionalLong skipped = metricSum(job, "skippedBadRecords");
+        if (deadLettered.isEmpty() && skipped.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(deadLettered.orElse(0) + skipped.orElse(0));
+    }
+
+    /** Records the job's window operators dropped because they came behind the watermark. */
+    public OptionalLong lateRecordsDropped(Job job) {
+        return metricSum(job, "numLateRecordsDropped");
+    }
+
+    /** The sum over every subtask of every vertex of the metrics whose name ends so. */
+    private OptionalLong metricSum(Job job, String suffix) {
+        long sum = 0;
         boolean known = false;
         for (Vertex vertex : job.vertices()) {
             String base = "/jobs/" + job.id() + "/vertices/" + vertex.id() + "/subtasks/metrics";
@@ -172,7 +192,7 @@ public final class FlinkJobs {
             List<String> wanted = new ArrayList<>();
             for (JsonNode metric : names.get()) {
                 String id = metric.path("id").asText();
-                if (id.endsWith("pendingRecords")) {
+                if (id.equals(suffix) || id.endsWith("." + suffix)) {
                     wanted.add(id);
                 }
             }
@@ -182,11 +202,11 @@ public final class FlinkJobs {
             for (JsonNode metric :
                     getIfPresent(base + "?get=" + String.join(",", wanted) + "&agg=sum")
                             .orElse(JSON.createArrayNode())) {
-                pending += (long) metric.path("sum").asDouble();
+                sum += (long) metric.path("sum").asDouble();
                 known = true;
             }
         }
-        return known ? OptionalLong.of(pending) : OptionalLong.empty();
+        return known ? OptionalLong.of(sum) : OptionalLong.empty();
     }
 
     /**

@@ -15,6 +15,10 @@ import org.apache.flink.api.common.JobStatus;
  * @param pendingRecords Kafka records its sources have yet to read (consumer lag); null when
  *     unknown
  * @param backpressure the worst level over its operators: ok, low or high
+ * @param badRecords records of its Kafka sources that their format could not decode, since the job
+ *     started: dead-lettered or skipped; null when unknown
+ * @param lateRecords records its window operators dropped behind the watermark, since the job
+ *     started; null when unknown
  */
 public record PipelineStatus(
         String name,
@@ -31,7 +35,9 @@ public record PipelineStatus(
         String backpressure,
         String lastSavepoint,
         String updatedBy,
-        String updatedAt) {
+        String updatedAt,
+        Long badRecords,
+        Long lateRecords) {
 
     static PipelineStatus of(DeployedPipeline pipeline, FlinkJobs jobs) {
         String jobId = pipeline.jobId().orElse("");
@@ -67,6 +73,12 @@ public record PipelineStatus(
                 running ? jobs.backpressure(job.get()) : "-",
                 pipeline.lastSavepoint().orElse(null),
                 pipeline.updatedBy(),
-                pipeline.updatedAt().toString());
+                pipeline.updatedAt().toString(),
+                boxed(running ? jobs.badRecords(job.get()) : OptionalLong.empty()),
+                boxed(running ? jobs.lateRecordsDropped(job.get()) : OptionalLong.empty()));
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
     }
 }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.server.deadletters.DeadLetters;
+import dev.sluice.server.deploy.ApiRecords.DeadLetterReplayRequest;
 import dev.sluice.server.deploy.ApiRecords.DeployRequest;
 import dev.sluice.server.deploy.ApiRecords.JobResult;
 import dev.sluice.server.deploy.ApiRecords.ReplayRequest;
@@ -60,6 +62,7 @@ public final class SluiceApi {
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Deployer deployer;
+    private final Optional<DeadLetters> deadLetters;
     private final ExecutorService executor =
             Executors.newCachedThreadPool(
                     r -> {
@@ -69,7 +72,15 @@ public final class SluiceApi {
                     });
 
     public SluiceApi(Deployer deployer) {
+        this(deployer, Optional.empty());
+    }
+
+    /**
+     * @param deadLetters what {@code sluice dlq} reads; its resources answer 404 without it
+     */
+    public SluiceApi(Deployer deployer, Optional<DeadLetters> deadLetters) {
         this.deployer = requireNonNull(deployer, "deployer is null");
+        this.deadLetters = requireNonNull(deadLetters, "deadLetters is null");
     }
 
     /** The handlers to add to the REST endpoint. */
@@ -81,6 +92,14 @@ public final class SluiceApi {
         handlers.add(route(HttpMethodWrapper.POST, "/sluice/pipelines/:name/stop", this::stop));
         handlers.add(route(HttpMethodWrapper.POST, "/sluice/pipelines/:name/resume", this::resume));
         handlers.add(route(HttpMethodWrapper.POST, "/sluice/pipelines/:name/replay", this::replay));
+        handlers.add(route(HttpMethodWrapper.GET, "/sluice/dead-letters", this::deadLetterTables));
+        handlers.add(
+                route(HttpMethodWrapper.GET, "/sluice/dead-letters/:table", this::deadLetters));
+        handlers.add(
+                route(
+                        HttpMethodWrapper.POST,
+                        "/sluice/dead-letters/:table/replay",
+                        this::replayDeadLetters));
         return handlers;
     }
 
@@ -138,9 +157,85 @@ public final class SluiceApi {
         }
     }
 
+    private Response deadLetterTables(Request request) {
+        return deadLetters
+                .map(d -> Response.ok(d.tables()))
+                .orElseGet(DeadLetterAnswers::unavailable);
+    }
+
+    private Response deadLetters(Request request) {
+        if (deadLetters.isEmpty()) {
+            return DeadLetterAnswers.unavailable();
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(request.query("limit", "20"));
+        } catch (NumberFormatException e) {
+            return Response.error(
+                    HttpResponseStatus.BAD_REQUEST, "limit must be a whole number from 1 to 10000");
+        }
+        if (limit < 1 || limit > 10_000) {
+            return Response.error(
+                    HttpResponseStatus.BAD_REQUEST, "limit must be a whole number from 1 to 10000");
+        }
+        String table = request.param("table");
+        return deadLetters
+                .get()
+                .show(table, limit)
+                .map(Response::ok)
+                .orElseGet(
+                        () ->
+                                Response.error(
+                                        HttpResponseStatus.NOT_FOUND,
+                                        ("no Kafka table '%s' with a dead-letter topic; sluice dlq list shows those there are"
+                                                        + " (a table with 'sluice.on-error' = 'skip' or 'fail' has none)")
+                                                .formatted(table)));
+    }
+
+    private Response replayDeadLetters(Request request) throws IOException {
+        if (deadLetters.isEmpty()) {
+            return DeadLetterAnswers.unavailable();
+        }
+        DeadLetterReplayRequest body = request.json(DeadLetterReplayRequest.class);
+        String table = request.param("table");
+        try {
+            return deadLetters
+                    .get()
+                    .replay(
+                            table,
+                            body.to().isEmpty() ? Optional.empty() : Optional.of(body.to()),
+                            body.dryRun(),
+                            body.user())
+                    .map(Response::ok)
+                    .orElseGet(
+                            () ->
+                                    Response.error(
+                                            HttpResponseStatus.NOT_FOUND,
+                                            "no Kafka table '%s' with a dead-letter topic; sluice dlq list shows those there are"
+                                                    .formatted(table)));
+        } catch (IllegalArgumentException e) {
+            return Response.error(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** What the dead-letter resources answer on a gateway without a catalog or Kafka. */
+    private static final class DeadLetterAnswers {
+        static Response unavailable() {
+            return Response.error(
+                    HttpResponseStatus.NOT_FOUND,
+                    "this gateway keeps no catalog of tables, so it has no dead letters to show");
+        }
+    }
+
     // ---- plumbing ----
 
-    private record Request(String what, String body, Map<String, String> params) {
+    private record Request(
+            String what, String body, Map<String, String> params, Map<String, List<String>> query) {
+        String query(String name, String otherwise) {
+            List<String> values = query.getOrDefault(name, List.of());
+            return values.isEmpty() ? otherwise : values.get(0);
+        }
+
         String describe() {
             return what;
         }
@@ -207,7 +302,8 @@ public final class SluiceApi {
                     new Request(
                             http.method() + " " + routed.getPath(),
                             http.content().toString(StandardCharsets.UTF_8),
-                            Map.copyOf(routed.getRouteResult().pathParams()));
+                            Map.copyOf(routed.getRouteResult().pathParams()),
+                            Map.copyOf(routed.getRouteResult().queryParams()));
             CompletableFuture.supplyAsync(() -> call(request), executor)
                     .thenAccept(
                             response ->

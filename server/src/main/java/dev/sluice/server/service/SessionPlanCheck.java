@@ -76,6 +76,9 @@ final class SessionPlanCheck {
             if (findings.stream().noneMatch(Finding::isError)) {
                 findings.addAll(topics.forPipeline(used.tables(), sinks(catalogs, node)));
             }
+        } else {
+            // A query reads its topics too: they must exist, and so must its dead-letter topics.
+            findings.addAll(topics.forPipeline(used.tables(), Set.of()));
         }
         return findings;
     }

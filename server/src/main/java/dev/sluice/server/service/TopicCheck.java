@@ -6,6 +6,7 @@ import dev.sluice.policy.eo.KafkaOptions;
 import dev.sluice.policy.eo.SluiceOptions;
 import dev.sluice.policy.guard.Finding;
 import dev.sluice.policy.guard.Rule;
+import dev.sluice.server.topics.DeadLetterTopics;
 import dev.sluice.server.topics.KafkaTopics;
 import dev.sluice.server.topics.TopicException;
 import java.util.ArrayList;
@@ -94,6 +95,27 @@ final class TopicCheck {
                     }
                 } else if (!topics.get().exists(bootstrap.get(), topic)) {
                     findings.add(missing(table, topic, bootstrap.get()));
+                } else {
+                    // A table that is read gets its dead-letter topic before its job starts.
+                    DeadLetterTopics.ofReadTable(table, options)
+                            .ifPresent(
+                                    dlq -> {
+                                        try {
+                                            topics.get().ensure(bootstrap.get(), dlq);
+                                        } catch (TopicException e) {
+                                            findings.add(
+                                                    Finding.error(
+                                                            Rule.KAFKA_TOPIC,
+                                                            1,
+                                                            1,
+                                                            "table '%s': its dead-letter topic: %s"
+                                                                    .formatted(
+                                                                            table, e.getMessage()),
+                                                            ("create topic '%s' yourself, or set 'sluice.on-error' = 'skip'"
+                                                                            + " (bad records counted, not kept) or 'fail'")
+                                                                    .formatted(dlq)));
+                                        }
+                                    });
                 }
             } catch (TopicException e) {
                 findings.add(
@@ -174,7 +196,7 @@ final class TopicCheck {
     private Optional<Finding> compacted(
             String table, String topic, String bootstrap, Map<String, String> options)
             throws TopicException {
-        boolean append = "kafka".equalsIgnoreCase(options.get("connector"));
+        boolean append = KafkaOptions.isAppendKafka(options);
         if (!append || !topics.orElseThrow().cleanupPolicy(bootstrap, topic).contains("compact")) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package dev.sluice.server.topics;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.policy.eo.SluiceOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.apache.flink.table.catalog.exceptions.TableNotPartitionedException;
 import org.apache.flink.table.catalog.stats.CatalogColumnStatistics;
 import org.apache.flink.table.catalog.stats.CatalogTableStatistics;
 import org.apache.flink.table.expressions.Expression;
+import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.DataType;
 
 /**
@@ -156,6 +158,9 @@ public final class KafkaTopicCatalog extends AbstractCatalog {
         options.put("connector", "kafka");
         options.put("topic", topic);
         options.put("scan.startup.mode", "earliest-offset");
+        // A topic with fewer partitions than the job's parallelism leaves source tasks without
+        // one: they must not hold the watermark back, or no window would ever close.
+        options.put(FactoryUtil.SOURCE_IDLE_TIMEOUT.key(), "5 s");
         options.put("key.format", "raw");
         options.put("key.fields", KEY);
         options.put("value.fields-include", "EXCEPT_KEY");
@@ -169,7 +174,8 @@ public final class KafkaTopicCatalog extends AbstractCatalog {
                                 }
                             });
             options.put("value.format", "json");
-            // A record that does not fit the inferred columns is read as nulls, not a failure.
+            // A record that does not fit the inferred columns is read as nulls, not a failure:
+            // nothing to dead-letter, so browsing a topic never creates one.
             options.put("value.json.ignore-parse-errors", "true");
             described = "JSON columns inferred from its newest records";
         } else {
@@ -177,6 +183,7 @@ public final class KafkaTopicCatalog extends AbstractCatalog {
             options.put("value.format", "raw");
             described = "its records are not JSON objects (or it has none yet): raw bytes";
         }
+        options.put(SluiceOptions.ON_ERROR, "fail");
         schema.columnByMetadata(PARTITION, DataTypes.INT(), "partition", true);
         schema.columnByMetadata(OFFSET, DataTypes.BIGINT(), "offset", true);
         DataType timestamp = DataTypes.TIMESTAMP_LTZ(3);

@@ -15,6 +15,7 @@ import dev.sluice.server.deploy.FlinkJobs;
 import dev.sluice.server.deploy.ProjectFile;
 import dev.sluice.server.deploy.Step;
 import dev.sluice.testkit.JdbcSql;
+import dev.sluice.testkit.Jobs;
 import dev.sluice.testkit.KafkaTestClient;
 import dev.sluice.testkit.SharedStack;
 import dev.sluice.testkit.StackParameterResolver;
@@ -78,6 +79,8 @@ class DeployITCase {
     @AfterEach
     void tearDown() {
         kafka.close();
+        // The shared cluster's slots go back for the next test.
+        Jobs.cancelAll(stack);
     }
 
     /**
@@ -439,6 +442,9 @@ class DeployITCase {
                 .containsOnly(Step.Status.DONE);
         assertThat(jobOf(first)).as("the first pipeline still runs").isNotBlank();
         assertThat(jobOf(second)).isNotBlank();
+        // Their slots go back to the shared cluster.
+        deployer.stop(first, false, "test");
+        deployer.stop(second, false, "test");
     }
 
     private String jobOf(String pipeline) throws Exception {

@@ -1,0 +1,377 @@
+package dev.sluice.server.deadletters;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.sluice.catalog.store.CatalogStore;
+import dev.sluice.catalog.store.DeadLetterReplays;
+import dev.sluice.catalog.store.StoredObject;
+import dev.sluice.policy.eo.KafkaOptions;
+import dev.sluice.server.topics.DeadLetterTopics;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * What {@code sluice dlq} shows: the tables of the catalog with a dead-letter topic, and their dead
+ * letters, each source record once (a failover can write one twice; its coordinates identify it).
+ * Reads are bounded: at most {@link #SCAN_LIMIT} records of a topic, within {@link #SCAN_TIME}.
+ */
+public final class DeadLetters {
+
+    static final int SCAN_LIMIT = 100_000;
+    static final Duration SCAN_TIME = Duration.ofSeconds(10);
+
+    private final CatalogStore catalog;
+    private final String bootstrap;
+
+    public DeadLetters(CatalogStore catalog, String bootstrap) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.bootstrap = requireNonNull(bootstrap, "bootstrap is null");
+    }
+
+    /** A table with a dead-letter topic and what the topic holds. */
+    public record Table(
+            String table,
+            String topic,
+            long records,
+            String first,
+            String last,
+            Map<String, Long> byError) {}
+
+    /** One dead letter: the source record's coordinates, why it failed, and its bytes. */
+    public record Letter(
+            String sourceTopic,
+            int sourcePartition,
+            long sourceOffset,
+            String sourceTimestamp,
+            String pipeline,
+            String errorClass,
+            String errorMessage,
+            String key,
+            String value,
+            String encoding) {}
+
+    /**
+     * What a replay did (or, dry, would do).
+     *
+     * @param replayed dead letters produced again now
+     * @param replayedBefore dead letters of the table that an earlier replay produced already
+     * @param topics where they went: the topics they came from, or the one asked for
+     */
+    public record Replay(
+            String table,
+            long replayed,
+            long replayedBefore,
+            List<String> topics,
+            boolean dryRun) {}
+
+    /**
+     * Produces the table's dead letters again, each once: into the topic each came from, or into
+     * {@code to}, in one Kafka transaction, with their original key, value and headers (and a
+     * {@code sluice.replay.of} header naming the dead letter). Dead letters replayed before are
+     * left out, so a second replay is a no-op. Empty when the table has no dead-letter topic.
+     *
+     * @throws IllegalArgumentException when {@code to} is not an existing topic
+     */
+    public Optional<Replay> replay(String table, Optional<String> to, boolean dryRun, String user) {
+        Optional<Map.Entry<String, String>> match =
+                deadLetterTopics().entrySet().stream()
+                        .filter(e -> matches(e.getKey(), table))
+                        .findFirst();
+        if (match.isEmpty()) {
+            return Optional.empty();
+        }
+        String qualified = match.get().getKey();
+        DeadLetterReplays replays = catalog.deadLetterReplays();
+        Set<DeadLetterReplays.Coordinates> before = replays.replayed(qualified);
+        List<ConsumerRecord<byte[], byte[]>> pending = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : read(match.get().getValue(), SCAN_LIMIT)) {
+            if (!before.contains(coordinates(record))) {
+                pending.add(record);
+            }
+        }
+        to.ifPresent(this::requireTopic);
+        List<String> topics =
+                to.map(List::of)
+                        .orElseGet(
+                                () ->
+                                        pending.stream()
+                                                .map(r -> header(r, "sluice.source.topic"))
+                                                .distinct()
+                                                .sorted()
+                                                .toList());
+        if (!dryRun && !pending.isEmpty()) {
+            produce(qualified, pending, to);
+            replays.record(
+                    qualified,
+                    pending.stream().map(DeadLetters::coordinates).toList(),
+                    to.orElse(String.join(",", topics)),
+                    user);
+        }
+        return Optional.of(new Replay(qualified, pending.size(), before.size(), topics, dryRun));
+    }
+
+    private void produce(
+            String table, List<ConsumerRecord<byte[], byte[]>> letters, Optional<String> to) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sluice-dlq-replay-" + table);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (ConsumerRecord<byte[], byte[]> letter : letters) {
+                RecordHeaders headers = new RecordHeaders();
+                for (Header header : letter.headers()) {
+                    if (!header.key().startsWith("sluice.")) {
+                        headers.add(header);
+                    }
+                }
+                headers.add(
+                        "sluice.replay.of",
+                        "%s/%d@%d"
+                                .formatted(letter.topic(), letter.partition(), letter.offset())
+                                .getBytes(StandardCharsets.UTF_8));
+                producer.send(
+                        new ProducerRecord<>(
+                                to.orElse(header(letter, "sluice.source.topic")),
+                                null,
+                                null,
+                                letter.key(),
+                                letter.value(),
+                                headers));
+            }
+            producer.commitTransaction();
+        }
+    }
+
+    private void requireTopic(String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            if (!consumer.listTopics(Duration.ofSeconds(5)).containsKey(topic)) {
+                throw new IllegalArgumentException(
+                        "topic '%s' does not exist on Kafka at %s; create it, or leave out --to to replay into the topics the records came from"
+                                .formatted(topic, bootstrap));
+            }
+        }
+    }
+
+    private static DeadLetterReplays.Coordinates coordinates(ConsumerRecord<byte[], byte[]> r) {
+        return new DeadLetterReplays.Coordinates(
+                header(r, "sluice.source.topic"),
+                parseInt(header(r, "sluice.source.partition")),
+                parseLong(header(r, "sluice.source.offset")));
+    }
+
+    /** Every Kafka table of the catalog whose bad records go to a topic, by name. */
+    public List<Table> tables() {
+        List<Table> tables = new ArrayList<>();
+        for (Map.Entry<String, String> entry : deadLetterTopics().entrySet()) {
+            List<ConsumerRecord<byte[], byte[]>> records = read(entry.getValue(), SCAN_LIMIT);
+            Map<String, Long> byError = new TreeMap<>();
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                String error = header(record, "sluice.error.class");
+                byError.merge(error.substring(error.lastIndexOf('.') + 1), 1L, Long::sum);
+                first = Math.min(first, record.timestamp());
+                last = Math.max(last, record.timestamp());
+            }
+            tables.add(
+                    new Table(
+                            entry.getKey(),
+                            entry.getValue(),
+                            records.size(),
+                            records.isEmpty() ? "" : Instant.ofEpochMilli(first).toString(),
+                            records.isEmpty() ? "" : Instant.ofEpochMilli(last).toString(),
+                            byError));
+        }
+        return tables;
+    }
+
+    /**
+     * The table's dead letters, oldest first, at most {@code limit}; empty when the table is not a
+     * Kafka table with a dead-letter topic.
+     */
+    public Optional<List<Letter>> show(String table, int limit) {
+        Optional<Map.Entry<String, String>> match =
+                deadLetterTopics().entrySet().stream()
+                        .filter(e -> matches(e.getKey(), table))
+                        .findFirst();
+        return match.map(
+                entry -> read(entry.getValue(), limit).stream().map(DeadLetters::letter).toList());
+    }
+
+    /** Names as people type them: {@code t}, {@code db.t} or {@code catalog.db.t}. */
+    static boolean matches(String qualified, String typed) {
+        String plain = typed.replace("`", "");
+        return qualified.equals(plain) || qualified.endsWith("." + plain);
+    }
+
+    /** Qualified table name → dead-letter topic, for every table of the catalog that has one. */
+    Map<String, String> deadLetterTopics() {
+        Map<String, String> topics = new TreeMap<>();
+        for (String database : catalog.databaseNames()) {
+            for (String name : catalog.objectNames(database, Optional.empty())) {
+                catalog.object(database, name)
+                        .filter(o -> o.kind() == StoredObject.Kind.TABLE)
+                        .filter(o -> KafkaOptions.isKafka(o.definition()))
+                        .ifPresent(
+                                o -> {
+                                    String table = "default_catalog." + database + "." + name;
+                                    DeadLetterTopics.of(name, o.definition())
+                                            .ifPresent(topic -> topics.put(table, topic));
+                                });
+            }
+        }
+        return topics;
+    }
+
+    /** The topic's records, oldest first, each source record once, at most {@code limit}. */
+    private List<ConsumerRecord<byte[], byte[]>> read(String topic, int limit) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-dlq");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer
+                            .listTopics(Duration.ofSeconds(5))
+                            .getOrDefault(topic, List.of())
+                            .stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            if (partitions.isEmpty()) {
+                return records;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+            long deadline = System.nanoTime() + SCAN_TIME.toNanos();
+            while (records.size() < limit
+                    && System.nanoTime() < deadline
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record :
+                        consumer.poll(Duration.ofMillis(200))) {
+                    String coordinates =
+                            header(record, "sluice.source.topic")
+                                    + "/"
+                                    + header(record, "sluice.source.partition")
+                                    + "@"
+                                    + header(record, "sluice.source.offset");
+                    if (seen.add(coordinates) && records.size() < limit) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        records.sort(
+                java.util.Comparator.comparingLong(
+                                (ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+                        .thenComparing(r -> r.partition())
+                        .thenComparingLong(r -> r.offset()));
+        return records;
+    }
+
+    private static Letter letter(ConsumerRecord<byte[], byte[]> record) {
+        Optional<String> value = text(record.value());
+        return new Letter(
+                header(record, "sluice.source.topic"),
+                parseInt(header(record, "sluice.source.partition")),
+                parseLong(header(record, "sluice.source.offset")),
+                timestamp(header(record, "sluice.source.timestamp")),
+                header(record, "sluice.pipeline"),
+                header(record, "sluice.error.class"),
+                header(record, "sluice.error.message"),
+                text(record.key()).orElseGet(() -> hex(record.key())),
+                value.orElseGet(() -> hex(record.value())),
+                value.isPresent() || record.value() == null ? "utf-8" : "hex");
+    }
+
+    /** The bytes as text when they are UTF-8 without control characters; empty otherwise. */
+    static Optional<String> text(byte[] bytes) {
+        if (bytes == null) {
+            return Optional.of("");
+        }
+        try {
+            String text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
+            boolean printable = text.chars().noneMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
+            return printable ? Optional.of(text) : Optional.empty();
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return bytes == null ? "" : HexFormat.ofDelimiter(" ").formatHex(bytes);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null
+                ? ""
+                : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String timestamp(String millis) {
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(millis)).toString();
+        } catch (NumberFormatException e) {
+            return millis;
+        }
+    }
+
+    private static int parseInt(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}
