@@ -32,6 +32,7 @@ public final class MissingTopicBenchmark {
         int refusals = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String table = "gone_" + suffix;
+        // No 'scan.startup.mode': what an ad-hoc pipeline over a table declared like this does.
         try (SluiceStack stack =
                         SluiceStack.start(
                                 new StackOptions(

@@ -144,6 +144,9 @@ public final class KafkaTableDefaults implements UnaryOperator<Map<String, Strin
         return additions;
     }
 
+    private static final String STARTUP_MODE = "scan.startup.mode";
+    private static final String AUTO_OFFSET_RESET = "properties.auto.offset.reset";
+
     @Override
     public Map<String, String> apply(Map<String, String> stored) {
         Map<String, String> options = SluiceOptions.withoutSluiceOptions(stored);
@@ -154,6 +157,16 @@ public final class KafkaTableDefaults implements UnaryOperator<Map<String, Strin
         }
         Map<String, String> complete = new LinkedHashMap<>(options);
         complete.putAll(missing);
+        if (KafkaOptions.isAppendKafka(complete) && !complete.containsKey(STARTUP_MODE)) {
+            // Flink's default, group-offsets, needs a consumer group: a query without one would
+            // fail, so it reads from the earliest offset; a deployed pipeline starts from its
+            // group's committed offsets, from the earliest on its first start.
+            if (groupId.isEmpty() && !complete.containsKey(GROUP_ID)) {
+                complete.put(STARTUP_MODE, "earliest-offset");
+            } else if (!complete.containsKey(AUTO_OFFSET_RESET)) {
+                complete.put(AUTO_OFFSET_RESET, "earliest");
+            }
+        }
         deadLetters(stored, complete);
         if (replay) {
             complete.keySet().removeIf(key -> key.startsWith("scan.startup."));

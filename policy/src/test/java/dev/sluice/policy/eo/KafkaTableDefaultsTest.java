@@ -65,6 +65,28 @@ class KafkaTableDefaultsTest {
     }
 
     @Test
+    void aTableWithoutAStartupModeReadsFromTheEarliestOffsetOrItsGroupsOffsets() {
+        assertThat(defaults.apply(Map.of("connector", "kafka", "topic", "t")))
+                .containsEntry("scan.startup.mode", "earliest-offset");
+        assertThat(
+                        defaults.apply(
+                                Map.of(
+                                        "connector", "kafka",
+                                        "topic", "t",
+                                        "scan.startup.mode", "latest-offset")))
+                .containsEntry("scan.startup.mode", "latest-offset");
+        KafkaTableDefaults pipeline =
+                new KafkaTableDefaults(
+                        Optional.of("k:9092"), Optional.empty(), Optional.of("sluice-pipeline-p"));
+        assertThat(pipeline.apply(Map.of("connector", "kafka", "topic", "t")))
+                .doesNotContainKey("scan.startup.mode")
+                .containsEntry("properties.auto.offset.reset", "earliest");
+        assertThat(defaults.apply(Map.of("connector", "upsert-kafka", "topic", "t")))
+                .as("upsert-kafka has no startup modes: it always reads everything")
+                .doesNotContainKey("scan.startup.mode");
+    }
+
+    @Test
     void aDeployedPipelinesTablesNameItInTheirDeadLetters() {
         KafkaTableDefaults pipeline =
                 new KafkaTableDefaults(

@@ -94,7 +94,7 @@ class PersistentCatalogITCase {
         String key = i % 5 == 0 ? ", PRIMARY KEY (id) NOT ENFORCED" : "";
         return ("CREATE TABLE %s (id BIGINT NOT NULL COMMENT 'row %d', amount DECIMAL(%d, 2), "
                         + "ts TIMESTAMP(3), tags ARRAY<STRING>%s%s%s) COMMENT 'table %d' "
-                        + "WITH ('connector' = 'blackhole', 'sluice.test' = '%d')")
+                        + "WITH ('connector' = 'blackhole', 'custom.row' = '%d')")
                 .formatted(name, i, 10 + i % 20, computed, watermark, key, i, i);
     }
 
