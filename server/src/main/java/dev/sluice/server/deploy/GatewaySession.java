@@ -57,6 +57,9 @@ public final class GatewaySession implements AutoCloseable {
     }
 
     /** Runs one statement to completion; returns the job it started, if any. */
+    private static final String STANDALONE_POSITION =
+            "^statement, statement \\d+, line \\d+, column \\d+: ";
+
     public Optional<JobID> execute(SqlStatement statement) {
         return finish(
                 statement,
@@ -83,6 +86,9 @@ public final class GatewaySession implements AutoCloseable {
                                     statement.locate(1, 1),
                                     info.getException()
                                             .map(Failures::innermostMessage)
+                                            // The admission names the statement on its own;
+                                            // this names it in its file.
+                                            .map(m -> m.replaceFirst(STANDALONE_POSITION, ""))
                                             .orElse("the statement ended " + info.getStatus())));
         }
         Optional<JobID> job =
