@@ -59,6 +59,9 @@ final class DeadLetterDeserializer implements KafkaRecordDeserializationSchema<R
     private transient KafkaProducer<byte[], byte[]> producer;
     private transient AtomicReference<Exception> failure;
 
+    /** The reader passes the same collector every time: wrapped once, not once per record. */
+    private transient Downstream downstream;
+
     DeadLetterDeserializer(
             KafkaRecordDeserializationSchema<RowData> table, DeadLetterSettings settings) {
         this.table = requireNonNull(table, "table is null");
@@ -86,7 +89,9 @@ final class DeadLetterDeserializer implements KafkaRecordDeserializationSchema<R
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RowData> out)
             throws IOException {
-        Downstream downstream = new Downstream(out);
+        if (downstream == null || downstream.out != out) {
+            downstream = new Downstream(out);
+        }
         try {
             table.deserialize(record, downstream);
         } catch (DownstreamFailure e) {

@@ -107,6 +107,8 @@ final class DeadLetterKafkaSource
     }
 
     /** The Kafka reader, flushing dead letters first on every checkpoint. */
+    // Closed by Flink's source operator, which handles interruption; never in a try.
+    @SuppressWarnings("try")
     private static final class FlushingReader
             implements SourceReader<RowData, KafkaPartitionSplit> {
         private final SourceReader<RowData, KafkaPartitionSplit> kafka;

@@ -105,6 +105,8 @@ final class DeadLetterTableSource
      * wrapped first. Nothing else is asked of this environment: the stream it returns belongs to
      * the planner's.
      */
+    // Never closed, and never run: it only hands the planner's environment a wrapped source.
+    @SuppressWarnings("try")
     private static final class Intercepting extends StreamExecutionEnvironment {
         private final StreamExecutionEnvironment planner;
         private final DeadLetterSettings settings;

@@ -72,15 +72,12 @@ final class TopicCheck {
                 || options.containsKey("topic-pattern")) {
             return List.of();
         }
-        Optional<String> bootstrap =
-                Optional.ofNullable(options.get(KafkaOptions.BOOTSTRAP_SERVERS))
-                        .or(() -> defaultBootstrap);
-        String names = options.get("topic");
-        if (bootstrap.isEmpty() || names == null) {
+        Optional<String> bootstrap = bootstrapOf(options);
+        if (bootstrap.isEmpty() || !options.containsKey("topic")) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        for (String topic : Arrays.stream(names.split(";")).map(String::strip).toList()) {
+        for (String topic : topicsOf(options)) {
             try {
                 if (create) {
                     boolean created =
@@ -138,19 +135,16 @@ final class TopicCheck {
      */
     private List<Finding> fewerPartitions(String table, Map<String, String> options) {
         OptionalInt asked = SluiceOptions.partitions(options);
-        Optional<String> bootstrap =
-                Optional.ofNullable(options.get(KafkaOptions.BOOTSTRAP_SERVERS))
-                        .or(() -> defaultBootstrap);
-        String names = options.get("topic");
+        Optional<String> bootstrap = bootstrapOf(options);
         if (asked.isEmpty()
                 || topics.isEmpty()
                 || !KafkaOptions.isKafka(options)
                 || bootstrap.isEmpty()
-                || names == null) {
+                || !options.containsKey("topic")) {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        for (String topic : Arrays.stream(names.split(";")).map(String::strip).toList()) {
+        for (String topic : topicsOf(options)) {
             try {
                 int actual = topics.get().partitionCount(bootstrap.get(), topic);
                 if (actual < asked.getAsInt()) {
@@ -221,5 +215,16 @@ final class TopicCheck {
                                 + " kafka-topics.sh --bootstrap-server %s --create --topic %s"
                                 + " --partitions %d")
                         .formatted(bootstrap, topic, topics.orElseThrow().partitions()));
+    }
+
+    /** The cluster a Kafka table names, else the gateway's. */
+    private Optional<String> bootstrapOf(Map<String, String> options) {
+        return Optional.ofNullable(options.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .or(() -> defaultBootstrap);
+    }
+
+    /** The topics of a table's {@code 'topic'} option ({@code a;b} names two). */
+    private static List<String> topicsOf(Map<String, String> options) {
+        return Arrays.stream(options.get("topic").split(";")).map(String::strip).toList();
     }
 }

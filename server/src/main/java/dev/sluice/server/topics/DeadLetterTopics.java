@@ -21,11 +21,7 @@ public final class DeadLetterTopics {
         if (!KafkaOptions.isKafka(options)) {
             return Optional.empty();
         }
-        String connector = options.get("connector");
-        boolean read =
-                connector.equalsIgnoreCase(DeadLetterTableFactory.KAFKA)
-                        || connector.equalsIgnoreCase(DeadLetterTableFactory.UPSERT_KAFKA);
-        return topic(table, options, read);
+        return topic(table, options, readsWithDeadLetters(options));
     }
 
     /**
@@ -34,11 +30,14 @@ public final class DeadLetterTopics {
      * TEMPORARY} table, or one with {@code 'sluice.on-error' = 'fail'}, reads through plain Kafka).
      */
     public static Optional<String> ofReadTable(String table, Map<String, String> options) {
+        return readsWithDeadLetters(options) ? topic(table, options, true) : Optional.empty();
+    }
+
+    /** Whether the options are a table as read: through Sluice's dead-letter connector. */
+    private static boolean readsWithDeadLetters(Map<String, String> options) {
         String connector = options.getOrDefault("connector", "");
-        boolean read =
-                connector.equalsIgnoreCase(DeadLetterTableFactory.KAFKA)
-                        || connector.equalsIgnoreCase(DeadLetterTableFactory.UPSERT_KAFKA);
-        return read ? topic(table, options, true) : Optional.empty();
+        return connector.equalsIgnoreCase(DeadLetterTableFactory.KAFKA)
+                || connector.equalsIgnoreCase(DeadLetterTableFactory.UPSERT_KAFKA);
     }
 
     private static Optional<String> topic(String table, Map<String, String> options, boolean read) {
