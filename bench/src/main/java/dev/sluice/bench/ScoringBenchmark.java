@@ -3,28 +3,15 @@ package dev.sluice.bench;
 import dev.sluice.cli.generate.Topics;
 import dev.sluice.cli.generate.TransactionGenerator;
 import dev.sluice.cli.generate.TransactionProducer;
-import dev.sluice.policy.guard.GuardPolicy;
-import dev.sluice.policy.sql.SqlScript;
 import dev.sluice.policy.sql.SqlStatement;
 import dev.sluice.runtime.SluiceStack;
-import dev.sluice.runtime.StackOptions;
-import dev.sluice.server.GatewayOptions;
 import dev.sluice.server.deploy.GatewaySession;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
 
 /**
  * Events per second of the scoring pipeline with FRAUD_SCORE and FRAUD_REASONS ÷ the same pipeline
@@ -39,7 +26,7 @@ public final class ScoringBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-        try (SluiceStack stack = SluiceStack.start(options())) {
+        try (SluiceStack stack = SluiceStack.start(Bench.stackOptions())) {
             String topic = "bench-tx-" + UUID.randomUUID().toString().substring(0, 8);
             produce(stack.kafkaBootstrap(), topic, events);
             try (GatewaySession session = new GatewaySession(stack.gatewayService())) {
@@ -58,8 +45,8 @@ public final class ScoringBenchmark {
                             "round %d: without score %,.0f ev/s, with score %,.0f ev/s%n",
                             round + 1, without.get(round), with.get(round));
                 }
-                double plain = median(without);
-                double scored = median(with);
+                double plain = Bench.median(without);
+                double scored = Bench.median(with);
                 System.out.printf(
                         "scoring pipeline, %,d events, parallelism 2: with score %,.0f ev/s ÷ without %,.0f ev/s = %.2f (goal >= 0.9)%n",
                         events, scored, plain, scored / plain);
@@ -70,15 +57,7 @@ public final class ScoringBenchmark {
     private static double eventsPerSecond(
             SluiceStack stack, GatewaySession session, String insert, String topic, int events)
             throws InterruptedException {
-        long start = System.nanoTime();
-        JobID job = session.execute(script(insert, topic).get(0)).orElseThrow();
-        while (!stack.flink().jobStatus(job).isGloballyTerminalState()) {
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        if (stack.flink().jobStatus(job) != JobStatus.FINISHED) {
-            throw new IllegalStateException(insert + " ended " + stack.flink().jobStatus(job));
-        }
-        return events / ((System.nanoTime() - start) / 1e9);
+        return Bench.eventsPerSecond(stack, session, script(insert, topic).get(0), events);
     }
 
     private static void produce(String bootstrap, String topic, int events) {
@@ -99,31 +78,6 @@ public final class ScoringBenchmark {
     }
 
     private static List<SqlStatement> script(String resource, String topic) {
-        try (InputStream in = ScoringBenchmark.class.getResourceAsStream("/" + resource)) {
-            String sql =
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                            .replace("${topic}", topic);
-            return SqlScript.split(resource, sql);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static StackOptions options() throws IOException {
-        return new StackOptions(
-                new GatewayOptions(GatewayOptions.LOOPBACK, 0),
-                0,
-                Files.createTempDirectory("sluice-bench-"),
-                2,
-                Optional.empty(),
-                Duration.ofSeconds(1),
-                Optional.empty(),
-                GuardPolicy.defaults(),
-                Set.of());
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+        return Bench.script(resource, Map.of("topic", topic));
     }
 }

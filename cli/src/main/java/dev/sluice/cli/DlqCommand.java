@@ -233,6 +233,9 @@ final class DlqCommand implements Runnable {
                         String.join(", ", replay.topics()),
                         before);
             }
+            for (String warning : replay.late()) {
+                out.printf("Warning: %s.%n", warning);
+            }
             out.flush();
             return 0;
         }

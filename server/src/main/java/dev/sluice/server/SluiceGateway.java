@@ -158,7 +158,9 @@ public final class SluiceGateway implements AutoCloseable {
                                                 .map(URI::create)));
         Optional<DeadLetters> deadLetters =
                 registry.flatMap(
-                        store -> settings.kafkaBootstrap().map(k -> new DeadLetters(store, k)));
+                        store ->
+                                settings.kafkaBootstrap()
+                                        .map(k -> new DeadLetters(store, k, jobs)));
         Optional<SluiceApi> api = deployer.map(d -> new SluiceApi(d, deadLetters));
         SqlGatewayRestEndpoint endpoint = null;
         try {

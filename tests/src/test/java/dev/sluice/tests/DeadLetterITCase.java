@@ -18,6 +18,7 @@ import dev.sluice.server.deploy.ProjectFile;
 import dev.sluice.testkit.JdbcSql;
 import dev.sluice.testkit.Jobs;
 import dev.sluice.testkit.KafkaTestClient;
+import dev.sluice.testkit.MalformedRecords;
 import dev.sluice.testkit.SharedStack;
 import dev.sluice.testkit.StackParameterResolver;
 import dev.sluice.testkit.TestTransactions;
@@ -65,19 +66,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeadLetterITCase {
 
     private static final int PARTITIONS = 2;
-
-    /** One of each kind of malformed record: not JSON, wrong types, truncated, binary. */
-    private static final List<byte[]> MALFORMED =
-            List.of(
-                    utf8("not json at all"),
-                    utf8(
-                            "{\"account_id\":\"acct-bad\",\"merchant\":\"m\",\"amount\":\"twelve\","
-                                    + "\"country\":\"NL\",\"event_time\":\"2026-01-05 09:00:00\"}"),
-                    utf8("{\"account_id\":\"acct-bad\",\"merch"),
-                    new byte[] {0, (byte) 0xff, (byte) 0xfe, 1, 2},
-                    utf8(
-                            "{\"account_id\":\"acct-bad\",\"merchant\":\"m\",\"amount\":1.00,"
-                                    + "\"country\":\"NL\",\"event_time\":\"yesterday\"}"));
 
     private final SluiceStack stack;
     private KafkaTestClient kafka;
@@ -257,9 +245,7 @@ class DeadLetterITCase {
                 if (i % 50 == 7) {
                     producer.send(
                             new ProducerRecord<>(
-                                    source,
-                                    utf8("bad-" + i),
-                                    MALFORMED.get(bad % MALFORMED.size())));
+                                    source, utf8("bad-" + i), MalformedRecords.nth(bad)));
                     bad++;
                 }
             }
@@ -294,6 +280,19 @@ class DeadLetterITCase {
                             assertThat(status.badRecords()).isEqualTo((long) expectedBad);
                             assertThat(status.lateRecords()).isEqualTo(7L);
                         });
+        // Replaying now would be too late for some: the two letters whose only fault is their
+        // amount have a readable event_time, long behind the pipeline's watermark.
+        Run dry = sluice("dlq", "replay", source, "--dry-run");
+        assertThat(dry.code).as(dry.err).isZero();
+        assertThat(dry.out)
+                .contains("Would replay %d dead letters".formatted(expectedBad))
+                .contains(
+                        "Warning: %d of the %d dead letters have their event_time at or before the watermark of job '%s'"
+                                .formatted(
+                                        expectedBad / MalformedRecords.KINDS.size(),
+                                        expectedBad,
+                                        pipeline))
+                .contains("have no event_time Sluice can read");
         deployer.stop(pipeline, false, "test");
     }
 
@@ -385,6 +384,82 @@ class DeadLetterITCase {
         assertThat(missing.err).contains("topic 'no_such_topic_" + suffix + "' does not exist");
     }
 
+    /**
+     * An {@code upsert-kafka} table decodes a key and a value per record: a key its key format
+     * cannot read and a value its value format cannot read are both dead-lettered, bytes untouched,
+     * and the changelog of the rest reaches the sink.
+     */
+    @Test
+    void anUpsertTableDeadLettersBadKeysAndBadValues() throws Exception {
+        String source = "balances_" + suffix;
+        String latest = source + "_latest";
+        String table =
+                "CREATE TABLE %s (account_id STRING, balance DECIMAL(12, 2),"
+                        + " PRIMARY KEY (account_id) NOT ENFORCED) WITH ('connector' = 'upsert-kafka',"
+                        + " 'topic' = '%s', 'key.format' = 'json', 'value.format' = 'json'%s)";
+        JdbcSql.execute(jdbc, table.formatted(source, source, ", 'sluice.topic.partitions' = '1'"));
+        JdbcSql.execute(jdbc, table.formatted(latest, latest, ""));
+        byte[] badKey = utf8("{\"account_id\":");
+        byte[] badValue = utf8("{\"account_id\":\"a3\",\"balance\":\"lots\"}");
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+            producer.send(upsert(source, "a1", "1.00"));
+            producer.send(upsert(source, "a2", "2.00"));
+            producer.send(
+                    new ProducerRecord<>(
+                            source, badKey, utf8("{\"account_id\":\"a9\",\"balance\":9}")));
+            producer.send(upsert(source, "a1", "3.00"));
+            producer.send(new ProducerRecord<>(source, utf8("{\"account_id\":\"a3\"}"), badValue));
+            producer.send(upsert(source, "a3", "4.00"));
+        }
+        JdbcSql.execute(
+                jdbc,
+                "INSERT INTO %s SELECT account_id, balance FROM %s".formatted(latest, source));
+
+        try (KafkaTestClient.Reader output = kafka.readCommitted(latest)) {
+            Map<String, String> balances = new HashMap<>();
+            await().atMost(Duration.ofMinutes(1))
+                    .untilAsserted(
+                            () -> {
+                                for (String row : output.poll()) {
+                                    JsonNode value = new ObjectMapper().readTree(row);
+                                    balances.put(
+                                            value.path("account_id").asText(),
+                                            value.path("balance")
+                                                    .decimalValue()
+                                                    .setScale(2)
+                                                    .toPlainString());
+                                }
+                                assertThat(balances)
+                                        .containsExactlyInAnyOrderEntriesOf(
+                                                Map.of("a1", "3.00", "a2", "2.00", "a3", "4.00"));
+                            });
+        }
+        List<ConsumerRecord<byte[], byte[]>> letters = readAll(source + ".dlq", 2);
+        assertThat(letters).hasSize(2);
+        Map<String, String> lettered = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> letter : letters) {
+            lettered.put(
+                    new String(letter.key(), StandardCharsets.UTF_8),
+                    new String(letter.value(), StandardCharsets.UTF_8));
+            assertThat(headers(letter)).containsEntry("sluice.source.topic", source);
+        }
+        assertThat(lettered)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(
+                                new String(badKey, StandardCharsets.UTF_8),
+                                "{\"account_id\":\"a9\",\"balance\":9}",
+                                "{\"account_id\":\"a3\"}",
+                                new String(badValue, StandardCharsets.UTF_8)));
+    }
+
+    private static ProducerRecord<byte[], byte[]> upsert(
+            String topic, String account, String balance) {
+        return new ProducerRecord<>(
+                topic,
+                utf8("{\"account_id\":\"%s\"}".formatted(account)),
+                utf8("{\"account_id\":\"%s\",\"balance\":%s}".formatted(account, balance)));
+    }
+
     private static void write(Path file, String text) throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
@@ -419,7 +494,7 @@ class DeadLetterITCase {
                                 tx.accountId().getBytes(StandardCharsets.UTF_8),
                                 TransactionJson.toJson(tx)));
                 if (i % 100 == 50) {
-                    byte[] value = MALFORMED.get(bad.size() % MALFORMED.size());
+                    byte[] value = MalformedRecords.nth(bad.size());
                     bad.add(value);
                     producer.send(
                             new ProducerRecord<>(

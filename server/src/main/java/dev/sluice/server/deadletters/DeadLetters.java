@@ -6,6 +6,7 @@ import dev.sluice.catalog.store.CatalogStore;
 import dev.sluice.catalog.store.DeadLetterReplays;
 import dev.sluice.catalog.store.StoredObject;
 import dev.sluice.policy.eo.KafkaOptions;
+import dev.sluice.server.deploy.FlinkJobs;
 import dev.sluice.server.topics.DeadLetterTopics;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,8 +21,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,10 +49,16 @@ public final class DeadLetters {
 
     private final CatalogStore catalog;
     private final String bootstrap;
+    private final FlinkJobs jobs;
 
-    public DeadLetters(CatalogStore catalog, String bootstrap) {
+    /**
+     * @param jobs the cluster whose running jobs a replay looks at: one that reads the table and
+     *     whose watermark is past the dead letters' event times would drop them as late
+     */
+    public DeadLetters(CatalogStore catalog, String bootstrap, FlinkJobs jobs) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.bootstrap = requireNonNull(bootstrap, "bootstrap is null");
+        this.jobs = requireNonNull(jobs, "jobs is null");
     }
 
     /** A table with a dead-letter topic and what the topic holds. */
@@ -80,13 +89,16 @@ public final class DeadLetters {
      * @param replayed dead letters produced again now
      * @param replayedBefore dead letters of the table that an earlier replay produced already
      * @param topics where they went: the topics they came from, or the one asked for
+     * @param late for each running job that reads the table and whose watermark is past some of the
+     *     dead letters' event times: what it will do with them
      */
     public record Replay(
             String table,
             long replayed,
             long replayedBefore,
             List<String> topics,
-            boolean dryRun) {}
+            boolean dryRun,
+            List<String> late) {}
 
     /**
      * Produces the table's dead letters again, each once: into the topic each came from, or into
@@ -131,7 +143,14 @@ public final class DeadLetters {
                     to.orElse(String.join(",", topics)),
                     user);
         }
-        return Optional.of(new Replay(qualified, pending.size(), before.size(), topics, dryRun));
+        return Optional.of(
+                new Replay(
+                        qualified,
+                        pending.size(),
+                        before.size(),
+                        topics,
+                        dryRun,
+                        lateness(qualified, pending)));
     }
 
     private void produce(
@@ -168,6 +187,66 @@ public final class DeadLetters {
             }
             producer.commitTransaction();
         }
+    }
+
+    /**
+     * What the running jobs that read the table will do with the letters: a job whose watermark is
+     * at or past a letter's event time drops it as late. Event times are read where the table makes
+     * that plain ({@link EventTimes}); otherwise the watermark is named for the user to judge.
+     */
+    private List<String> lateness(String qualified, List<ConsumerRecord<byte[], byte[]>> letters) {
+        if (letters.isEmpty()) {
+            return List.of();
+        }
+        List<String> path = List.of(qualified.split("\\.", 3));
+        Optional<EventTimes> times =
+                catalog.object(path.get(1), path.get(2))
+                        .flatMap(o -> EventTimes.of(o.definition()));
+        List<String> late = new ArrayList<>();
+        for (FlinkJobs.Job listed : jobs.jobs()) {
+            if (listed.state() != JobStatus.RUNNING) {
+                continue;
+            }
+            Optional<FlinkJobs.Job> job =
+                    jobs.job(listed.id()).filter(j -> FlinkJobs.reads(j, path));
+            OptionalLong watermark = job.map(jobs::watermark).orElse(OptionalLong.empty());
+            if (watermark.isEmpty()) {
+                continue;
+            }
+            String at = Instant.ofEpochMilli(watermark.getAsLong()).toString();
+            if (times.isEmpty()) {
+                late.add(
+                        "job '%s' reads %s and its watermark is at %s: a dead letter for a window that closed before it is dropped as late (sluice jobs counts it under LATE)"
+                                .formatted(listed.name(), qualified, at));
+                continue;
+            }
+            long behind = 0;
+            long unreadable = 0;
+            for (ConsumerRecord<byte[], byte[]> letter : letters) {
+                OptionalLong time = times.get().millis(letter.value());
+                if (time.isEmpty()) {
+                    unreadable++;
+                } else if (time.getAsLong() <= watermark.getAsLong()) {
+                    behind++;
+                }
+            }
+            if (behind > 0) {
+                late.add(
+                        "%d of the %d dead letters have their %s at or before the watermark of job '%s' (%s): windows over them may have closed, and a record for a closed window is dropped as late (sluice jobs counts it under LATE)%s"
+                                .formatted(
+                                        behind,
+                                        letters.size(),
+                                        times.get().column(),
+                                        listed.name(),
+                                        at,
+                                        unreadable == 0
+                                                ? ""
+                                                : "; %d have no %s Sluice can read"
+                                                        .formatted(
+                                                                unreadable, times.get().column())));
+            }
+        }
+        return late;
     }
 
     private void requireTopic(String topic) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobStatus;
 
 /**
@@ -177,6 +178,42 @@ public final class FlinkJobs {
     /** Records the job's window operators dropped because they came behind the watermark. */
     public OptionalLong lateRecordsDropped(Job job) {
         return metricSum(job, "numLateRecordsDropped");
+    }
+
+    /**
+     * The job's event time: the most advanced input watermark over its operators after the sources
+     * (each operator's is the minimum over its subtasks), in epoch milliseconds; empty before any
+     * watermark arrived. A record at or before it is late for a window operator there.
+     */
+    public OptionalLong watermark(Job job) {
+        OptionalLong newest = OptionalLong.empty();
+        List<Vertex> vertices = job.vertices();
+        for (Vertex vertex : vertices.subList(Math.min(1, vertices.size()), vertices.size())) {
+            long slowest = Long.MAX_VALUE;
+            for (JsonNode mark :
+                    getIfPresent("/jobs/" + job.id() + "/vertices/" + vertex.id() + "/watermarks")
+                            .orElse(JSON.createArrayNode())) {
+                if (mark.path("id").asText().endsWith("currentInputWatermark")) {
+                    slowest = Math.min(slowest, mark.path("value").asLong(Long.MIN_VALUE));
+                }
+            }
+            boolean known = slowest != Long.MAX_VALUE && slowest != Long.MIN_VALUE;
+            if (known && (newest.isEmpty() || slowest > newest.getAsLong())) {
+                newest = OptionalLong.of(slowest);
+            }
+        }
+        return newest;
+    }
+
+    /**
+     * Whether the job reads the table: Flink's Kafka connector names its source {@code
+     * KafkaSource-catalog.database.table}, and so does the vertex that runs it.
+     */
+    public static boolean reads(Job job, List<String> table) {
+        Pattern source =
+                Pattern.compile(
+                        Pattern.quote("KafkaSource-" + String.join(".", table)) + "(?![\\w$])");
+        return job.vertices().stream().anyMatch(v -> source.matcher(v.name()).find());
     }
 
     /** The sum over every subtask of every vertex of the metrics whose name ends so. */

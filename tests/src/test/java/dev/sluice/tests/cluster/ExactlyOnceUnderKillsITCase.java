@@ -3,6 +3,8 @@ package dev.sluice.tests.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.cli.Main;
 import dev.sluice.cli.generate.Transaction;
 import dev.sluice.policy.guard.GuardPolicy;
@@ -11,6 +13,7 @@ import dev.sluice.server.ServerOptions;
 import dev.sluice.server.SluiceServer;
 import dev.sluice.server.deploy.FlinkJobs;
 import dev.sluice.testkit.KafkaTestClient;
+import dev.sluice.testkit.MalformedRecords;
 import dev.sluice.testkit.TestTransactions;
 import dev.sluice.testkit.WindowAggregate;
 import dev.sluice.testkit.WindowReference;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JobManager and two TaskManagers in JVMs of their own, with the broker in a third JVM. While input
  * flows, a TaskManager is SIGKILLed three times (and restarted), the broker once (and restarted),
  * and the JobManager once: no HA, so its jobs die with it, and {@code sluice deploy} restarts them
- * from their newest retained checkpoint. The committed output must equal the reference exactly.
+ * from their newest retained checkpoint. The committed output must equal the reference exactly, and
+ * every malformed record among the transactions is dead-lettered and shown once.
  *
  * <p>CI size: 200,000 events per pipeline; {@code -Dsluice.soak=true} runs 1,000,000.
  */
@@ -64,6 +69,7 @@ class ExactlyOnceUnderKillsITCase {
     void committedOutputIsExactWhileTaskManagersTheJobManagerAndTheBrokerAreKilled()
             throws Exception {
         List<Transaction> transactions = TestTransactions.generate(11, EVENTS, 500);
+        List<String> badKeys;
         List<WindowAggregate> expectedAlerts =
                 WindowReference.hop(
                         transactions,
@@ -81,8 +87,8 @@ class ExactlyOnceUnderKillsITCase {
             Run deployed = sluice("deploy", project.toString(), "--gateway", gateway);
             assertThat(deployed.code).as(deployed.all()).isZero();
 
-            CompletableFuture<Void> input =
-                    CompletableFuture.runAsync(() -> produce(kafka, transactions));
+            CompletableFuture<List<String>> input =
+                    CompletableFuture.supplyAsync(() -> produce(kafka, transactions));
             List<String> recoveries = new ArrayList<>();
             try (KafkaTestClient.Reader committed = kafka.readCommitted("ledger-out")) {
                 progress(committed, EVENTS / 10);
@@ -147,7 +153,7 @@ class ExactlyOnceUnderKillsITCase {
                                     cluster.startTaskManager(0);
                                     return killed;
                                 }));
-                input.get(10, TimeUnit.MINUTES);
+                badKeys = input.get(10, TimeUnit.MINUTES);
 
                 await().atMost(Duration.ofMinutes(5))
                         .pollInterval(Duration.ofMillis(500))
@@ -171,6 +177,7 @@ class ExactlyOnceUnderKillsITCase {
                 assertThat(alerts.poll().stream().map(WindowAggregate::fromJson).toList())
                         .containsExactlyInAnyOrderElementsOf(expectedAlerts);
             }
+            assertEachBadRecordIsShownOnce(gateway, badKeys);
             try (KafkaTestClient.Reader uncommitted = kafka.readUncommitted("ledger-out")) {
                 await().atMost(Duration.ofMinutes(1))
                         .until(() -> uncommitted.poll().size() > EVENTS);
@@ -338,13 +345,51 @@ class ExactlyOnceUnderKillsITCase {
     }
 
     /**
-     * Both inputs at a steady pace, so that the kills land while data flows: the ledger's sequence
-     * numbers and the transactions, interleaved.
+     * The transactions topic got one malformed record per thousand: however often the dead-letter
+     * writers were killed and restarted, {@code sluice dlq show} lists each exactly once, and none
+     * is missing. (The topic itself may hold a record twice after a failover: dead letters are
+     * written at least once and deduplicated by their source coordinates.)
      */
-    private static void produce(KafkaTestClient kafka, List<Transaction> transactions) {
+    private static void assertEachBadRecordIsShownOnce(String gateway, List<String> badKeys)
+            throws Exception {
+        Run show =
+                sluice(
+                        "dlq",
+                        "show",
+                        "transactions",
+                        "--format",
+                        "json",
+                        "--limit",
+                        "10000",
+                        "--gateway",
+                        gateway);
+        assertThat(show.code).as(show.all()).isZero();
+        List<String> shownKeys = new ArrayList<>();
+        Set<String> coordinates = new HashSet<>();
+        for (JsonNode letter : new ObjectMapper().readTree(show.out)) {
+            shownKeys.add(letter.path("key").asText());
+            coordinates.add(
+                    letter.path("sourcePartition").asInt()
+                            + "@"
+                            + letter.path("sourceOffset").asLong());
+        }
+        assertThat(shownKeys).as("dead letters shown").containsExactlyInAnyOrderElementsOf(badKeys);
+        assertThat(coordinates).hasSize(badKeys.size());
+        System.out.printf(
+                "%d malformed records: each shown once by sluice dlq show%n", badKeys.size());
+    }
+
+    /**
+     * Both inputs at a steady pace, so that the kills land while data flows: the ledger's sequence
+     * numbers and the transactions, interleaved, with one malformed transaction per chunk.
+     *
+     * @return the keys of the malformed transactions
+     */
+    private static List<String> produce(KafkaTestClient kafka, List<Transaction> transactions) {
         // About 3,300 events per second per pipeline: a minute of input at CI size, so that every
         // kill lands while records flow and transactions are open.
         int chunk = 1_000;
+        List<String> badKeys = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             for (int from = 0; from < EVENTS; from += chunk) {
                 long started = System.nanoTime();
@@ -363,6 +408,14 @@ class ExactlyOnceUnderKillsITCase {
                 producer.flush();
                 TestTransactions.produceSome(
                         producer, "transactions", transactions.subList(from, to));
+                String badKey = "bad-" + from;
+                producer.send(
+                        KafkaTestClient.record(
+                                "transactions",
+                                badKeys.size() % PARTITIONS,
+                                badKey,
+                                MalformedRecords.nth(badKeys.size())));
+                badKeys.add(badKey);
                 long next = started + TimeUnit.MILLISECONDS.toNanos(300);
                 await().pollDelay(Duration.ZERO)
                         .pollInterval(Duration.ofMillis(10))
@@ -372,6 +425,7 @@ class ExactlyOnceUnderKillsITCase {
             TestTransactions.produceWatermarkMarkers(
                     producer, "transactions", PARTITIONS, transactions);
         }
+        return badKeys;
     }
 
     /** Under target/, not a temporary directory: the processes' logs outlive a failed run. */
