@@ -55,3 +55,17 @@ CREATE TABLE kept_apart (id INT) WITH (
     'sluice.on-error' = 'dead-letter',
     'sluice.dead-letter.topic' = 'kept.bad-records'
 );
+-- Sluice gives Kafka tables its dead-letter connector and that connector's options when it reads
+-- them; written by hand, they would skip the checks above.
+CREATE TABLE own_connector (id INT) WITH (
+    'connector' = 'sluice-kafka',
+    'topic' = 'own',
+    'format' = 'json'
+);
+CREATE TABLE own_options (id INT) WITH (
+    'connector' = 'kafka',
+    'topic' = 'own',
+    'format' = 'json',
+    'dead-letter.topic' = 'elsewhere'
+);
+SELECT * FROM kept_apart /*+ OPTIONS('fixture.run' = 'x') */;

@@ -110,7 +110,7 @@ public final class DeadLetterBenchmark {
         }
 
         private static SqlStatement statement(String sql) {
-            return new SqlStatement("bench", 0, 1, 1, sql);
+            return new SqlStatement("bench", 1, 1, 1, sql);
         }
     }
 

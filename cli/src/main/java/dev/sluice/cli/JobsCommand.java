@@ -73,12 +73,25 @@ final class JobsCommand implements Callable<Integer> {
                         Long.toString(p.recordsOut()),
                         p.pendingRecords() == null ? "-" : Long.toString(p.pendingRecords()),
                         p.badRecords() == null ? "-" : Long.toString(p.badRecords()),
-                        p.lateRecords() == null ? "-" : Long.toString(p.lateRecords()),
+                        late(p),
                         p.backpressure()
                     });
         }
         printTable(out, rows);
         return 0;
+    }
+
+    /**
+     * Late records; "≥" when the job's window operators count late pre-aggregates (two-phase
+     * aggregation), each of at least one record.
+     */
+    static String late(PipelineStatus p) {
+        if (p.lateRecords() == null) {
+            return "-";
+        }
+        boolean exact =
+                p.lateRecordsExact() == null || p.lateRecordsExact() || p.lateRecords() == 0;
+        return (exact ? "" : "≥") + p.lateRecords();
     }
 
     /** Rows as columns padded to their widest cell. */

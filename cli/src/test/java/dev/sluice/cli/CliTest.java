@@ -6,6 +6,7 @@ import dev.sluice.catalog.SluiceCatalog;
 import dev.sluice.catalog.store.CatalogStore;
 import dev.sluice.catalog.store.CatalogStores;
 import dev.sluice.catalog.store.StoreSettings;
+import dev.sluice.server.deploy.PipelineStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -40,6 +41,36 @@ class CliTest {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void lateRecordsOfAJobThatPreAggregatesItsWindowsAreShownAsALowerBound() {
+        assertThat(JobsCommand.late(status(7L, true))).isEqualTo("7");
+        assertThat(JobsCommand.late(status(7L, false))).isEqualTo("≥7");
+        assertThat(JobsCommand.late(status(0L, false))).isEqualTo("0");
+        assertThat(JobsCommand.late(status(null, null))).isEqualTo("-");
+    }
+
+    private static PipelineStatus status(Long late, Boolean exact) {
+        return new PipelineStatus(
+                "p",
+                "pipelines/p.sql",
+                "RUNNING",
+                "j",
+                "RUNNING",
+                1,
+                null,
+                null,
+                0,
+                0,
+                null,
+                "ok",
+                null,
+                "me",
+                "now",
+                0L,
+                late,
+                exact);
     }
 
     @Test

@@ -1,14 +1,21 @@
 package dev.sluice.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.catalog.store.DeadLetterReplays;
 import dev.sluice.cli.Main;
 import dev.sluice.cli.generate.Transaction;
 import dev.sluice.cli.generate.TransactionJson;
+import dev.sluice.policy.guard.Finding;
+import dev.sluice.policy.guard.GuardPolicy;
+import dev.sluice.policy.sql.SqlStatement;
+import dev.sluice.policy.validate.Validator;
 import dev.sluice.runtime.SluiceStack;
+import dev.sluice.server.deadletters.DeadLetters;
 import dev.sluice.server.deploy.DeployOptions;
 import dev.sluice.server.deploy.Deployer;
 import dev.sluice.server.deploy.Deployment;
@@ -118,6 +125,8 @@ class DeadLetterITCase {
         String job = onlyJob(flink);
         assertThat(flink.state(job)).contains(JobStatus.RUNNING);
         assertThat(flink.failure(job)).as("no failover caused by a bad record").isEmpty();
+        // Flink's default window aggregation pre-aggregates: sluice jobs marks LATE a lower bound.
+        assertThat(FlinkJobs.preAggregatesWindows(flink.job(job).orElseThrow())).isTrue();
 
         // sluice dlq: each source record once, with its coordinates and a readable rendering.
         Run show = sluice("dlq", "show", source, "--format", "json", "--limit", "1000");
@@ -279,6 +288,7 @@ class DeadLetterITCase {
                                             .orElseThrow();
                             assertThat(status.badRecords()).isEqualTo((long) expectedBad);
                             assertThat(status.lateRecords()).isEqualTo(7L);
+                            assertThat(status.lateRecordsExact()).isTrue();
                         });
         // Replaying now would be too late for some: the two letters whose only fault is their
         // amount have a readable event_time, long behind the pipeline's watermark.
@@ -450,6 +460,82 @@ class DeadLetterITCase {
                                 "{\"account_id\":\"a9\",\"balance\":9}",
                                 "{\"account_id\":\"a3\"}",
                                 new String(badValue, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A gateway that dies after a replay's transaction committed, before the catalog recorded it:
+     * the next replay finds the records in Kafka by the replay's id and produces nothing again. One
+     * that died before its commit left nothing in Kafka: the next replay produces its letters.
+     */
+    @Test
+    void aReplayCutOffAroundItsCommitIsProducedExactlyOnce() throws Exception {
+        String source = "cutoff_" + suffix;
+        String qualified = "default_catalog.default_database." + source;
+        kafka.createTopic(source, 1);
+        kafka.createTopic(source + ".dlq", 1);
+        try (Validator catalog = new Validator(GuardPolicy.defaults());
+                KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+            assertThat(
+                            catalog.validate(
+                                    new SqlStatement(
+                                            "test",
+                                            1,
+                                            1,
+                                            1,
+                                            ("CREATE TABLE %s (id STRING) WITH ('connector' = 'kafka',"
+                                                            + " 'topic' = '%s', 'format' = 'json')")
+                                                    .formatted(source, source))))
+                    .noneMatch(Finding::isError);
+            for (long offset = 10; offset < 13; offset++) {
+                producer.send(deadLetter(source, offset)).get();
+            }
+            FlinkJobs flink = new FlinkJobs(stack.flinkWebUi());
+            DeadLetterReplays replays = catalog.store().deadLetterReplays();
+            // Died before its commit: written down, nothing in Kafka.
+            replays.begin(
+                    qualified,
+                    "never-committed",
+                    List.of(new DeadLetterReplays.Coordinates(source, 0, 12)),
+                    List.of(source),
+                    "test",
+                    System.currentTimeMillis());
+            DeadLetters dying =
+                    new DeadLetters(
+                            catalog.store(),
+                            stack.kafkaBootstrap(),
+                            flink,
+                            id -> {
+                                throw new IllegalStateException("the gateway died");
+                            });
+            assertThatThrownBy(() -> dying.replay(source, Optional.empty(), false, "test"))
+                    .hasMessage("the gateway died");
+            assertThat(replays.pending(qualified)).hasSize(1);
+
+            DeadLetters.Replay again =
+                    new DeadLetters(catalog.store(), stack.kafkaBootstrap(), flink)
+                            .replay(source, Optional.empty(), false, "test")
+                            .orElseThrow();
+            assertThat(again.replayed()).as("produced again").isZero();
+            assertThat(again.replayedBefore()).isEqualTo(3);
+            assertThat(replays.pending(qualified)).isEmpty();
+        }
+        List<ConsumerRecord<byte[], byte[]>> replayed = readAll(source, 3);
+        assertThat(replayed.stream().map(r -> headers(r).get("sluice.replay.of")).toList())
+                .containsExactlyInAnyOrder(
+                        source + ".dlq/0@0", source + ".dlq/0@1", source + ".dlq/0@2");
+    }
+
+    private static ProducerRecord<byte[], byte[]> deadLetter(String source, long offset) {
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(source + ".dlq", 0, utf8("k" + offset), utf8("bad " + offset));
+        record.headers()
+                .add("sluice.source.topic", utf8(source))
+                .add("sluice.source.partition", utf8("0"))
+                .add("sluice.source.offset", utf8(Long.toString(offset)))
+                .add("sluice.source.timestamp", utf8("0"))
+                .add("sluice.error.class", utf8("java.io.IOException"))
+                .add("sluice.error.message", utf8("not json"));
+        return record;
     }
 
     private static ProducerRecord<byte[], byte[]> upsert(

@@ -28,9 +28,31 @@ class DeadLetterReplaysTest {
         DeadLetterReplays replays = store.deadLetterReplays();
         List<Coordinates> first = List.of(new Coordinates("t", 0, 5), new Coordinates("t", 1, 9));
 
-        replays.record("c.d.a", first, "t", "test");
+        replays.begin("c.d.a", "r1", first, List.of("t"), "test", 1_000);
+        replays.confirm("r1");
 
         assertThat(replays.replayed("c.d.a")).containsExactlyInAnyOrderElementsOf(first);
         assertThat(replays.replayed("c.d.b")).isEmpty();
+        assertThat(replays.pending("c.d.a")).isEmpty();
+    }
+
+    @Test
+    void aReplayIsPendingUntilConfirmedAndForgettingItFreesItsRecords() {
+        DeadLetterReplays replays = store.deadLetterReplays();
+        List<Coordinates> letters = List.of(new Coordinates("t", 0, 5));
+
+        replays.begin("c.d.a", "r2", letters, List.of("t", "u"), "test", 2_000);
+        assertThat(replays.replayed("c.d.a")).isEmpty();
+        assertThat(replays.pending("c.d.a"))
+                .containsExactly(
+                        new DeadLetterReplays.PendingReplay("r2", List.of("t", "u"), 2_000));
+
+        replays.forget("r2");
+        assertThat(replays.pending("c.d.a")).isEmpty();
+        assertThat(replays.replayed("c.d.a")).isEmpty();
+        // Forgotten, the same records can be replayed again.
+        replays.begin("c.d.a", "r3", letters, List.of("t"), "test", 3_000);
+        replays.confirm("r3");
+        assertThat(replays.replayed("c.d.a")).containsExactlyElementsOf(letters);
     }
 }

@@ -55,6 +55,37 @@ final class OptionRules {
                         .toList());
     }
 
+    /**
+     * An option a statement writes (in DDL or an OPTIONS hint): the rules of {@link #check}, and
+     * none of the options Sluice gives a table itself when it is read (its dead-letter connector
+     * and that connector's own options), which would bypass the checks of {@code sluice.*}.
+     */
+    Optional<Finding> checkWritten(String key, String value, int line, int column) {
+        String lowerKey = key.toLowerCase(Locale.ROOT);
+        if (lowerKey.startsWith("dead-letter.") || lowerKey.startsWith("fixture.")) {
+            return Optional.of(
+                    Finding.error(
+                            Rule.SLUICE_OPTION,
+                            line,
+                            column,
+                            "'%s' is set by Sluice itself when it reads a Kafka table"
+                                    .formatted(key),
+                            "use 'sluice.on-error' and 'sluice.dead-letter.topic'"));
+        }
+        if (lowerKey.equals("connector")
+                && value.strip().toLowerCase(Locale.ROOT).startsWith("sluice-")) {
+            return Optional.of(
+                    Finding.error(
+                            Rule.SLUICE_OPTION,
+                            line,
+                            column,
+                            "connector '%s' is Sluice's own: it gives Kafka tables that connector when it reads them"
+                                    .formatted(value),
+                            "write 'connector' = '%s'".formatted(KafkaOptions.canonical(value))));
+        }
+        return check(key, value, line, column);
+    }
+
     Optional<Finding> check(String key, String value, int line, int column) {
         String lowerKey = key.toLowerCase(Locale.ROOT);
         if (lowerKey.equals("connector")) {

@@ -118,7 +118,7 @@ public final class StatementGuard {
             int line = pos.getLineNum();
             int column = pos.getColumnNum();
             if (call instanceof SqlTableOption option) {
-                options.check(option.getKeyString(), option.getValueString(), line, column)
+                options.checkWritten(option.getKeyString(), option.getValueString(), line, column)
                         .ifPresent(findings::add);
                 return null;
             }
@@ -126,7 +126,8 @@ public final class StatementGuard {
                 hint.getOptionKVPairs()
                         .forEach(
                                 (k, v) ->
-                                        options.check(k, v, line, column).ifPresent(findings::add));
+                                        options.checkWritten(k, v, line, column)
+                                                .ifPresent(findings::add));
                 return null;
             }
             if (call instanceof SqlSet set && set.getKey() != null) {

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,18 +48,37 @@ public final class DeadLetters {
     static final int SCAN_LIMIT = 100_000;
     static final Duration SCAN_TIME = Duration.ofSeconds(10);
 
+    /** The header naming the replay a replayed record belongs to. */
+    static final String REPLAY_ID = "sluice.replay.id";
+
     private final CatalogStore catalog;
     private final String bootstrap;
     private final FlinkJobs jobs;
+    private final ReplayObserver observer;
+
+    /**
+     * Where a replay is between its Kafka commit and its confirmation: for fault-injection tests.
+     */
+    @FunctionalInterface
+    public interface ReplayObserver {
+        /** The replay's transaction committed; the catalog does not know it yet. */
+        void committed(String replayId);
+    }
 
     /**
      * @param jobs the cluster whose running jobs a replay looks at: one that reads the table and
      *     whose watermark is past the dead letters' event times would drop them as late
      */
     public DeadLetters(CatalogStore catalog, String bootstrap, FlinkJobs jobs) {
+        this(catalog, bootstrap, jobs, id -> {});
+    }
+
+    public DeadLetters(
+            CatalogStore catalog, String bootstrap, FlinkJobs jobs, ReplayObserver observer) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.bootstrap = requireNonNull(bootstrap, "bootstrap is null");
         this.jobs = requireNonNull(jobs, "jobs is null");
+        this.observer = requireNonNull(observer, "observer is null");
     }
 
     /** A table with a dead-letter topic and what the topic holds. */
@@ -102,9 +122,12 @@ public final class DeadLetters {
 
     /**
      * Produces the table's dead letters again, each once: into the topic each came from, or into
-     * {@code to}, in one Kafka transaction, with their original key, value and headers (and a
-     * {@code sluice.replay.of} header naming the dead letter). Dead letters replayed before are
-     * left out, so a second replay is a no-op. Empty when the table has no dead-letter topic.
+     * {@code to}, in one Kafka transaction, with their original key, value and headers (and {@code
+     * sluice.replay.of} naming the dead letter, {@code sluice.replay.id} the replay). Dead letters
+     * replayed before are left out, so a second replay is a no-op. The replay is written down
+     * before its transaction commits and confirmed after; one left pending by a gateway that died
+     * in between is confirmed (its records are in Kafka) or forgotten (they are not) first. Empty
+     * when the table has no dead-letter topic.
      *
      * @throws IllegalArgumentException when {@code to} is not an existing topic
      */
@@ -116,16 +139,70 @@ public final class DeadLetters {
         if (match.isEmpty()) {
             return Optional.empty();
         }
+        to.ifPresent(this::requireTopic);
         String qualified = match.get().getKey();
         DeadLetterReplays replays = catalog.deadLetterReplays();
-        Set<DeadLetterReplays.Coordinates> before = replays.replayed(qualified);
+        if (dryRun) {
+            // Until a replay resolves them, a pending replay's letters count as replayed.
+            Set<DeadLetterReplays.Coordinates> before = new HashSet<>(replays.replayed(qualified));
+            replays.pending(qualified).forEach(p -> before.addAll(replays.lettersOf(p.id())));
+            return Optional.of(replay(qualified, match.get().getValue(), to, before, true));
+        }
+        try (KafkaProducer<byte[], byte[]> producer = transactional(qualified)) {
+            // Fences the transaction of a replay whose gateway died: it can no longer commit.
+            producer.initTransactions();
+            for (DeadLetterReplays.PendingReplay unknown : replays.pending(qualified)) {
+                if (committed(unknown)) {
+                    replays.confirm(unknown.id());
+                } else {
+                    replays.forget(unknown.id());
+                }
+            }
+            Set<DeadLetterReplays.Coordinates> before = replays.replayed(qualified);
+            List<ConsumerRecord<byte[], byte[]>> letters = pending(match.get().getValue(), before);
+            Replay replay = replay(qualified, match.get().getValue(), to, before, false);
+            if (!letters.isEmpty()) {
+                String id = UUID.randomUUID().toString();
+                replays.begin(
+                        qualified,
+                        id,
+                        letters.stream().map(DeadLetters::coordinates).toList(),
+                        replay.topics(),
+                        user,
+                        System.currentTimeMillis());
+                try {
+                    produce(producer, id, letters, to);
+                } catch (RuntimeException e) {
+                    // Not committed: the next replay produces these letters.
+                    replays.forget(id);
+                    throw e;
+                }
+                observer.committed(id);
+                replays.confirm(id);
+            }
+            return Optional.of(replay);
+        }
+    }
+
+    /** The letters of the topic not in {@code before}, each source record once. */
+    private List<ConsumerRecord<byte[], byte[]>> pending(
+            String topic, Set<DeadLetterReplays.Coordinates> before) {
         List<ConsumerRecord<byte[], byte[]>> pending = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : read(match.get().getValue(), SCAN_LIMIT)) {
+        for (ConsumerRecord<byte[], byte[]> record : read(topic, SCAN_LIMIT)) {
             if (!before.contains(coordinates(record))) {
                 pending.add(record);
             }
         }
-        to.ifPresent(this::requireTopic);
+        return pending;
+    }
+
+    private Replay replay(
+            String qualified,
+            String topic,
+            Optional<String> to,
+            Set<DeadLetterReplays.Coordinates> before,
+            boolean dryRun) {
+        List<ConsumerRecord<byte[], byte[]>> pending = pending(topic, before);
         List<String> topics =
                 to.map(List::of)
                         .orElseGet(
@@ -135,57 +212,99 @@ public final class DeadLetters {
                                                 .distinct()
                                                 .sorted()
                                                 .toList());
-        if (!dryRun && !pending.isEmpty()) {
-            produce(qualified, pending, to);
-            replays.record(
-                    qualified,
-                    pending.stream().map(DeadLetters::coordinates).toList(),
-                    to.orElse(String.join(",", topics)),
-                    user);
-        }
-        return Optional.of(
-                new Replay(
-                        qualified,
-                        pending.size(),
-                        before.size(),
-                        topics,
-                        dryRun,
-                        lateness(qualified, pending)));
+        return new Replay(
+                qualified,
+                pending.size(),
+                before.size(),
+                topics,
+                dryRun,
+                lateness(qualified, pending));
     }
 
-    private void produce(
-            String table, List<ConsumerRecord<byte[], byte[]>> letters, Optional<String> to) {
+    private KafkaProducer<byte[], byte[]> transactional(String table) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sluice-dlq-replay-" + table);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.initTransactions();
-            producer.beginTransaction();
-            for (ConsumerRecord<byte[], byte[]> letter : letters) {
-                RecordHeaders headers = new RecordHeaders();
-                for (Header header : letter.headers()) {
-                    if (!header.key().startsWith("sluice.")) {
-                        headers.add(header);
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static void produce(
+            KafkaProducer<byte[], byte[]> producer,
+            String replayId,
+            List<ConsumerRecord<byte[], byte[]>> letters,
+            Optional<String> to) {
+        producer.beginTransaction();
+        for (ConsumerRecord<byte[], byte[]> letter : letters) {
+            RecordHeaders headers = new RecordHeaders();
+            for (Header header : letter.headers()) {
+                if (!header.key().startsWith("sluice.")) {
+                    headers.add(header);
+                }
+            }
+            headers.add(
+                    "sluice.replay.of",
+                    "%s/%d@%d"
+                            .formatted(letter.topic(), letter.partition(), letter.offset())
+                            .getBytes(StandardCharsets.UTF_8));
+            headers.add(REPLAY_ID, replayId.getBytes(StandardCharsets.UTF_8));
+            producer.send(
+                    new ProducerRecord<>(
+                            to.orElse(header(letter, "sluice.source.topic")),
+                            null,
+                            null,
+                            letter.key(),
+                            letter.value(),
+                            headers));
+        }
+        producer.commitTransaction();
+    }
+
+    /**
+     * Whether a pending replay's transaction committed: its records, which carry its id, are in one
+     * of its topics (read committed, from a minute before it started).
+     */
+    private boolean committed(DeadLetterReplays.PendingReplay replay) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-dlq");
+        byte[] id = replay.id().getBytes(StandardCharsets.UTF_8);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            Map<String, List<org.apache.kafka.common.PartitionInfo>> known =
+                    consumer.listTopics(Duration.ofSeconds(5));
+            List<TopicPartition> partitions =
+                    replay.topics().stream()
+                            .flatMap(t -> known.getOrDefault(t, List.of()).stream())
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            if (partitions.isEmpty()) {
+                return false;
+            }
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> since = new HashMap<>();
+            partitions.forEach(p -> since.put(p, replay.startedAtMs() - 60_000));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+            consumer.offsetsForTimes(since, Duration.ofSeconds(5))
+                    .forEach(
+                            (p, found) ->
+                                    consumer.seek(p, found == null ? end.get(p) : found.offset()));
+            long deadline = System.nanoTime() + SCAN_TIME.toNanos();
+            while (System.nanoTime() < deadline
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<byte[], byte[]> record :
+                        consumer.poll(Duration.ofMillis(200))) {
+                    Header header = record.headers().lastHeader(REPLAY_ID);
+                    if (header != null && java.util.Arrays.equals(header.value(), id)) {
+                        return true;
                     }
                 }
-                headers.add(
-                        "sluice.replay.of",
-                        "%s/%d@%d"
-                                .formatted(letter.topic(), letter.partition(), letter.offset())
-                                .getBytes(StandardCharsets.UTF_8));
-                producer.send(
-                        new ProducerRecord<>(
-                                to.orElse(header(letter, "sluice.source.topic")),
-                                null,
-                                null,
-                                letter.key(),
-                                letter.value(),
-                                headers));
             }
-            producer.commitTransaction();
+            return false;
         }
     }
 

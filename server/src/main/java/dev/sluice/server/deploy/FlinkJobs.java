@@ -175,6 +175,14 @@ public final class FlinkJobs {
         return OptionalLong.of(deadLettered.orElse(0) + skipped.orElse(0));
     }
 
+    /**
+     * Whether the job aggregates windows in two phases: a local pre-aggregation per key and slice
+     * before the window operator, which then drops late pre-aggregates, not records.
+     */
+    public static boolean preAggregatesWindows(Job job) {
+        return job.vertices().stream().anyMatch(v -> v.name().contains("LocalWindowAggregate"));
+    }
+
     /** Records the job's window operators dropped because they came behind the watermark. */
     public OptionalLong lateRecordsDropped(Job job) {
         return metricSum(job, "numLateRecordsDropped");

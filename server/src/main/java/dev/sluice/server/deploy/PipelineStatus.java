@@ -19,6 +19,9 @@ import org.apache.flink.api.common.JobStatus;
  *     started: dead-lettered or skipped; null when unknown
  * @param lateRecords records its window operators dropped behind the watermark, since the job
  *     started; null when unknown
+ * @param lateRecordsExact whether {@code lateRecords} counts records: false when the job
+ *     pre-aggregates its windows (Flink's two-phase window aggregation), whose window operators
+ *     count late groups of records (at least one record each); null when unknown
  */
 public record PipelineStatus(
         String name,
@@ -37,7 +40,8 @@ public record PipelineStatus(
         String updatedBy,
         String updatedAt,
         Long badRecords,
-        Long lateRecords) {
+        Long lateRecords,
+        Boolean lateRecordsExact) {
 
     static PipelineStatus of(DeployedPipeline pipeline, FlinkJobs jobs) {
         String jobId = pipeline.jobId().orElse("");
@@ -75,7 +79,8 @@ public record PipelineStatus(
                 pipeline.updatedBy(),
                 pipeline.updatedAt().toString(),
                 boxed(running ? jobs.badRecords(job.get()) : OptionalLong.empty()),
-                boxed(running ? jobs.lateRecordsDropped(job.get()) : OptionalLong.empty()));
+                boxed(running ? jobs.lateRecordsDropped(job.get()) : OptionalLong.empty()),
+                running ? !FlinkJobs.preAggregatesWindows(job.get()) : null);
     }
 
     private static Long boxed(OptionalLong value) {
