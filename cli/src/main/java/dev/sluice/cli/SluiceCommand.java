@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             DemoCommand.class,
             ValidateCommand.class,
+            TestCommand.class,
             DeployCommand.class,
             JobsCommand.class,
             StopCommand.class,

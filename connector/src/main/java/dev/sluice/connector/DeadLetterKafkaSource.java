@@ -48,6 +48,22 @@ final class DeadLetterKafkaSource
      * a private field and offers no way to wrap it; the field is set once, before the source is
      * serialized into the job (the job then carries this source and the same deserializer).
      */
+    /** The table's own deserializer of {@code kafka}: its key and value formats. */
+    @SuppressWarnings("unchecked")
+    static KafkaRecordDeserializationSchema<RowData> formats(KafkaSource<RowData> kafka) {
+        try {
+            Field field = KafkaSource.class.getDeclaredField("deserializationSchema");
+            field.setAccessible(true);
+            return (KafkaRecordDeserializationSchema<RowData>) field.get(kafka);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException(
+                    "this Kafka connector's source does not show its deserializer"
+                            + " (a connector version Sluice does not know?): "
+                            + e,
+                    e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static DeadLetterKafkaSource wrap(KafkaSource<RowData> kafka, DeadLetterSettings settings) {
         try {

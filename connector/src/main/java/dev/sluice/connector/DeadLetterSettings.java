@@ -27,15 +27,21 @@ public record DeadLetterSettings(
         /** Written to the dead-letter topic, with where it came from and why. */
         DEAD_LETTER,
         /** Counted and dropped. */
-        SKIP;
+        SKIP,
+        /**
+         * A job failure, as with Flink's own connector: what {@code 'sluice.on-error' = 'fail'}
+         * tables get in {@code sluice test} runs (elsewhere they read through the plain connector).
+         */
+        FAIL;
 
         public static Mode of(String value) {
             return switch (value.strip().toLowerCase(Locale.ROOT)) {
                 case "dead-letter" -> DEAD_LETTER;
                 case "skip" -> SKIP;
+                case "fail" -> FAIL;
                 default ->
                         throw new IllegalArgumentException(
-                                "'%s' is not a dead-letter mode (dead-letter, skip)"
+                                "'%s' is not a dead-letter mode (dead-letter, skip, fail)"
                                         .formatted(value));
             };
         }

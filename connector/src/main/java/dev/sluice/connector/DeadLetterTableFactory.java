@@ -1,9 +1,12 @@
 package dev.sluice.connector;
 
+import dev.sluice.connector.fixture.FixtureSink;
+import dev.sluice.connector.fixture.Fixtures;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -50,7 +53,16 @@ public abstract class DeadLetterTableFactory
                     .withDescription(
                             "the pipeline reading the table, for the dead letters' headers");
 
-    private static final Set<String> OWN = Set.of(MODE.key(), TOPIC.key(), PIPELINE.key());
+    /** Set by {@code sluice test}'s catalog only: the table reads and writes that test run. */
+    public static final ConfigOption<String> FIXTURE =
+            ConfigOptions.key(Fixtures.RUN_OPTION)
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "the sluice test run whose records the table reads and writes");
+
+    private static final Set<String> OWN =
+            Set.of(MODE.key(), TOPIC.key(), PIPELINE.key(), FIXTURE.key());
 
     /** The dead-letter topic of a table that names none: its (first) topic + {@code .dlq}. */
     public static String defaultTopic(String topics, ObjectIdentifier table) {
@@ -109,6 +121,7 @@ public abstract class DeadLetterTableFactory
         options.add(MODE);
         options.add(TOPIC);
         options.add(PIPELINE);
+        options.add(FIXTURE);
         return options;
     }
 
@@ -131,12 +144,27 @@ public abstract class DeadLetterTableFactory
                         options.getOrDefault(PIPELINE.key(), ""),
                         DeadLetterSettings.producerProperties(options));
         DynamicTableSource kafka = sources.createDynamicTableSource(asKafka(context));
-        return new DeadLetterTableSource((ScanTableSource) kafka, settings);
+        Optional<FixtureBinding> fixture =
+                Optional.ofNullable(options.get(FIXTURE.key()))
+                        .map(run -> FixtureBinding.of(run, options.get("topic"), context));
+        if (settings.mode() == DeadLetterSettings.Mode.FAIL && fixture.isEmpty()) {
+            return kafka;
+        }
+        return new DeadLetterTableSource((ScanTableSource) kafka, settings, fixture);
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(Context context) {
-        return sinks.createDynamicTableSink(asKafka(context));
+        DynamicTableSink kafka = sinks.createDynamicTableSink(asKafka(context));
+        String run = context.getCatalogTable().getOptions().get(FIXTURE.key());
+        if (run == null) {
+            return kafka;
+        }
+        return new FixtureSink(
+                kafka,
+                run,
+                context.getObjectIdentifier().asSummaryString(),
+                context.getCatalogTable().getResolvedSchema().toPhysicalRowDataType());
     }
 
     /** The same table as the Kafka connector knows it: its own connector name, none of ours. */

@@ -2,8 +2,10 @@ package dev.sluice.connector;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.connector.fixture.FixtureSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
@@ -32,8 +34,13 @@ final class DeadLetterTableSource
 
     private final ScanTableSource kafka;
     private final DeadLetterSettings settings;
+    private final Optional<FixtureBinding> fixture;
 
-    DeadLetterTableSource(ScanTableSource kafka, DeadLetterSettings settings) {
+    /**
+     * @param fixture in a {@code sluice test} run: the run whose records replace the topic's
+     */
+    DeadLetterTableSource(
+            ScanTableSource kafka, DeadLetterSettings settings, Optional<FixtureBinding> fixture) {
         if (!(kafka instanceof SupportsReadingMetadata)
                 || !(kafka instanceof SupportsWatermarkPushDown)) {
             throw new IllegalStateException(
@@ -41,6 +48,7 @@ final class DeadLetterTableSource
         }
         this.kafka = kafka;
         this.settings = requireNonNull(settings, "settings is null");
+        this.fixture = requireNonNull(fixture, "fixture is null");
     }
 
     @Override
@@ -60,7 +68,7 @@ final class DeadLetterTableSource
             public DataStream<RowData> produceDataStream(
                     ProviderContext providerContext, StreamExecutionEnvironment environment) {
                 return streams.produceDataStream(
-                        providerContext, new Intercepting(environment, settings));
+                        providerContext, new Intercepting(environment, settings, fixture));
             }
 
             @Override
@@ -92,7 +100,7 @@ final class DeadLetterTableSource
 
     @Override
     public DynamicTableSource copy() {
-        return new DeadLetterTableSource((ScanTableSource) kafka.copy(), settings);
+        return new DeadLetterTableSource((ScanTableSource) kafka.copy(), settings, fixture);
     }
 
     @Override
@@ -110,17 +118,22 @@ final class DeadLetterTableSource
     private static final class Intercepting extends StreamExecutionEnvironment {
         private final StreamExecutionEnvironment planner;
         private final DeadLetterSettings settings;
+        private final Optional<FixtureBinding> fixture;
 
-        Intercepting(StreamExecutionEnvironment planner, DeadLetterSettings settings) {
+        Intercepting(
+                StreamExecutionEnvironment planner,
+                DeadLetterSettings settings,
+                Optional<FixtureBinding> fixture) {
             super(new Configuration());
             this.planner = planner;
             this.settings = settings;
+            this.fixture = fixture;
         }
 
         @Override
         public <OUT> DataStreamSource<OUT> fromSource(
                 Source<OUT, ?, ?> source, WatermarkStrategy<OUT> watermarks, String name) {
-            return planner.fromSource(wrap(source), watermarks, name);
+            return planner.fromSource(wrap(source, watermarks), strategy(watermarks), name);
         }
 
         @Override
@@ -129,14 +142,35 @@ final class DeadLetterTableSource
                 WatermarkStrategy<OUT> watermarks,
                 String name,
                 TypeInformation<OUT> type) {
-            return planner.fromSource(wrap(source), watermarks, name, type);
+            return planner.fromSource(wrap(source, watermarks), strategy(watermarks), name, type);
+        }
+
+        /** A test run's source computes the table's watermarks itself, record by record. */
+        @SuppressWarnings("unchecked")
+        private <OUT> WatermarkStrategy<OUT> strategy(WatermarkStrategy<OUT> watermarks) {
+            return fixture.isPresent()
+                    ? (WatermarkStrategy<OUT>)
+                            (WatermarkStrategy<?>) FixtureSource.sourceEmitsWatermarks()
+                    : watermarks;
         }
 
         @SuppressWarnings("unchecked")
-        private <OUT> Source<OUT, ?, ?> wrap(Source<OUT, ?, ?> source) {
+        private <OUT> Source<OUT, ?, ?> wrap(
+                Source<OUT, ?, ?> source, WatermarkStrategy<OUT> watermarks) {
             if (!(source instanceof KafkaSource<?> kafka)) {
                 throw new IllegalStateException(
                         "unexpected source of a Kafka table: " + source.getClass().getName());
+            }
+            if (fixture.isPresent()) {
+                return (Source<OUT, ?, ?>)
+                        (Source<?, ?, ?>)
+                                fixture.get()
+                                        .source(
+                                                DeadLetterKafkaSource.formats(
+                                                        (KafkaSource<RowData>) kafka),
+                                                settings,
+                                                (WatermarkStrategy<RowData>)
+                                                        (WatermarkStrategy<?>) watermarks);
             }
             return (Source<OUT, ?, ?>)
                     (Source<?, ?, ?>)

@@ -8,7 +8,7 @@ import java.util.Set;
 /** The Kafka connector option keys that exactly-once delivery depends on. */
 public final class KafkaOptions {
 
-    static final String CONNECTOR = "connector";
+    public static final String CONNECTOR = "connector";
     static final Set<String> KAFKA_CONNECTORS = Set.of("kafka", "upsert-kafka");
 
     /** Sluice's names for them when a table is read: the same connectors, with dead letters. */

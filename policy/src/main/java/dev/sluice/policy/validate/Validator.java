@@ -20,9 +20,11 @@ import dev.sluice.policy.sql.Statements;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.flink.sql.parser.ddl.SqlReset;
@@ -81,8 +83,20 @@ public final class Validator implements AutoCloseable {
      */
     // registerCatalog is deprecated for catalogs made from descriptors; this one is built here
     // with table defaults that a descriptor cannot carry.
-    @SuppressWarnings("deprecation")
     public Validator(GuardPolicy policy, Consumer<CatalogStore> seed) {
+        this(policy, seed, UnaryOperator.identity());
+    }
+
+    /**
+     * @param seed fills the in-memory catalog before the first statement
+     * @param tableDefaults applied to a table's options after Kafka's defaults, when it is read:
+     *     how {@code sluice test} points Kafka tables at its fixtures
+     */
+    @SuppressWarnings("deprecation")
+    public Validator(
+            GuardPolicy policy,
+            Consumer<CatalogStore> seed,
+            UnaryOperator<Map<String, String>> tableDefaults) {
         this.guard = new StatementGuard(requireNonNull(policy, "policy is null"));
         this.reader = new StatementReader(policy.maxStatementLength());
         this.store =
@@ -107,7 +121,10 @@ public final class Validator implements AutoCloseable {
                         CATALOG,
                         DATABASE,
                         store,
-                        new KafkaTableDefaults(Optional.of("localhost:9092"))));
+                        options ->
+                                tableDefaults.apply(
+                                        new KafkaTableDefaults(Optional.of("localhost:9092"))
+                                                .apply(options))));
         tables.useCatalog(CATALOG);
     }
 
@@ -152,6 +169,14 @@ public final class Validator implements AutoCloseable {
             findings.add(FlinkErrors.finding(e));
         }
         return findings;
+    }
+
+    /**
+     * The table environment the statements run in: a local one, for {@code sluice test} to run the
+     * statements this validated.
+     */
+    public TableEnvironment tableEnvironment() {
+        return tables;
     }
 
     /** The in-memory catalog's store: what the statements so far created, as it would be stored. */

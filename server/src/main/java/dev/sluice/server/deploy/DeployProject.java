@@ -28,12 +28,12 @@ import org.apache.flink.sql.parser.ddl.view.SqlCreateView;
  * {@code SET} statements and one {@code INSERT} or statement set. Files run folder by folder in
  * that order, by name within a folder.
  */
-final class DeployProject {
+public final class DeployProject {
 
     static final String DATABASE = "default_database";
 
     /** A table, view or function that a file declares. */
-    record ObjectDecl(String kind, String database, String name, SqlStatement statement) {
+    public record ObjectDecl(String kind, String database, String name, SqlStatement statement) {
         String file() {
             return statement.source();
         }
@@ -44,7 +44,7 @@ final class DeployProject {
     }
 
     /** A pipeline file. */
-    record PipelineDecl(String name, String file, List<SqlStatement> statements) {
+    public record PipelineDecl(String name, String file, List<SqlStatement> statements) {
         String fingerprint() {
             return Fingerprint.of(statements.stream().map(SqlStatement::text).toList());
         }
@@ -61,11 +61,26 @@ final class DeployProject {
 
     private DeployProject() {}
 
+    /** The tables, views and functions, in the order deploy creates them. */
+    public List<ObjectDecl> objects() {
+        return List.copyOf(objects);
+    }
+
+    /** The pipelines, by file name. */
+    public List<PipelineDecl> pipelines() {
+        return List.copyOf(pipelines);
+    }
+
+    /** Problems of form, each naming file, line and column. */
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
     /**
      * Reads the files. Problems of form (a file outside the known folders, a DROP in a table file,
      * a pipeline with two INSERTs) land in {@link #errors}, each naming file, line and column.
      */
-    static DeployProject read(String root, List<ProjectFile> files) {
+    public static DeployProject read(String root, List<ProjectFile> files) {
         DeployProject project = new DeployProject();
         List<ProjectFile> ordered = new ArrayList<>(files);
         ordered.sort(
