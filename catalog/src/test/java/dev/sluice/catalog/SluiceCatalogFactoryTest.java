@@ -121,7 +121,7 @@ class SluiceCatalogFactoryTest {
 
         assertThatThrownBy(() -> create(Map.of("url", url)))
                 .hasRootCauseInstanceOf(CatalogStoreException.class)
-                .hasStackTraceContaining("has schema version 99, newer than this Sluice knows (3)");
+                .hasStackTraceContaining("has schema version 99, newer than this Sluice knows (4)");
     }
 
     private static String stackTrace(Throwable e) {

@@ -105,7 +105,7 @@ class DeploymentRegistryTest {
             while (versions.next()) {
                 applied.add(versions.getString(1));
             }
-            assertThat(applied).containsExactly("1", "2", "3");
+            assertThat(applied).containsExactly("1", "2", "3", "4");
         }
     }
 
