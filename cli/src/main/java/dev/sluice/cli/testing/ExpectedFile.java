@@ -50,6 +50,28 @@ final class ExpectedFile {
         this.rows = rows;
     }
 
+    /**
+     * Only the comments before the first row and {@code # ordered}: what {@code --update} keeps.
+     */
+    static ExpectedFile header(String file, String text) {
+        List<String> header = new ArrayList<>();
+        boolean ordered = false;
+        boolean rows = false;
+        for (String line : text.split("\n", -1)) {
+            String stripped = line.strip();
+            if (stripped.startsWith("#")) {
+                boolean directive = stripped.replace(" ", "").equalsIgnoreCase("#ordered");
+                ordered |= directive;
+                if (!rows || directive) {
+                    header.add(line.stripTrailing());
+                }
+            } else if (!stripped.isEmpty()) {
+                rows = true;
+            }
+        }
+        return new ExpectedFile(file, List.copyOf(header), ordered, List.of());
+    }
+
     static ExpectedFile read(String file, String text, TableInfo table) throws FixtureException {
         List<String> header = new ArrayList<>();
         boolean ordered = false;

@@ -42,7 +42,20 @@ final class InputFile {
     private static final Set<String> ENVELOPE =
             Set.of("$key", "$value", "$value_base64", "$timestamp", "$partition", "$headers");
 
+    private static final java.time.format.DateTimeFormatter SQL = writer(' ');
+    private static final java.time.format.DateTimeFormatter ISO = writer('T');
+
     private InputFile() {}
+
+    /** Seconds always, a fraction only when there is one: what Flink's JSON format reads. */
+    private static java.time.format.DateTimeFormatter writer(char separator) {
+        return new java.time.format.DateTimeFormatterBuilder()
+                .appendPattern("uuuu-MM-dd")
+                .appendLiteral(separator)
+                .appendPattern("HH:mm:ss")
+                .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+                .toFormatter();
+    }
 
     static List<FixtureRecord> read(String file, String text, TableInfo table)
             throws FixtureException {
@@ -85,9 +98,12 @@ final class InputFile {
                     where, time(where, json.get("$watermark"), "$watermark"));
         }
         boolean envelope = false;
+        String column = null;
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (name.startsWith("$")) {
+            if (!name.startsWith("$")) {
+                column = name;
+            } else {
                 if (!ENVELOPE.contains(name)) {
                     throw new FixtureException(
                             where,
@@ -100,9 +116,30 @@ final class InputFile {
         if (!envelope) {
             return fromRow(where, json, table, null, 0, 0, Map.of());
         }
+        if (column != null) {
+            throw new FixtureException(
+                    where,
+                    "'%s' next to $ fields: with $key, $timestamp, … the row goes in $value"
+                            .formatted(column),
+                    "write {\"$timestamp\": …, \"$value\": {\"%s\": …}}".formatted(column));
+        }
         long timestamp =
                 json.has("$timestamp") ? time(where, json.get("$timestamp"), "$timestamp") : 0;
-        int partition = json.path("$partition").asInt(0);
+        JsonNode partitionField = json.path("$partition");
+        if (!partitionField.isMissingNode()
+                && !(partitionField.isIntegralNumber()
+                        && partitionField.canConvertToInt()
+                        && partitionField.asInt() >= 0)) {
+            throw new FixtureException(
+                    where, "$partition is " + partitionField, "give a partition number: 0, 1, …");
+        }
+        int partition = partitionField.asInt(0);
+        if (json.has("$headers") && !json.get("$headers").isObject()) {
+            throw new FixtureException(
+                    where,
+                    "$headers is not an object",
+                    "write {\"$headers\": {\"name\": \"value\"}}");
+        }
         Map<String, byte[]> headers = new LinkedHashMap<>();
         json.path("$headers")
                 .fields()
@@ -111,7 +148,8 @@ final class InputFile {
                                 headers.put(
                                         h.getKey(),
                                         h.getValue().asText().getBytes(StandardCharsets.UTF_8)));
-        byte[] key = json.has("$key") ? bytes(json.get("$key")) : null;
+        byte[] key =
+                json.has("$key") && !json.get("$key").isNull() ? bytes(json.get("$key")) : null;
         JsonNode value = json.get("$value");
         if (value != null && value.isObject()) {
             return fromRow(where, (ObjectNode) value, table, key, timestamp, partition, headers);
@@ -125,7 +163,8 @@ final class InputFile {
                         where, "$value_base64 is not base64: " + e.getMessage(), "");
             }
         } else {
-            bytes = value == null ? null : bytes(value);
+            // "$value": null (or none) is a tombstone: an upsert table's delete.
+            bytes = value == null || value.isNull() ? null : bytes(value);
         }
         return FixtureRecord.record(where, key, bytes, timestamp, partition, headers);
     }
@@ -173,7 +212,16 @@ final class InputFile {
         if (key == null && !keyColumns.isEmpty()) {
             key = key(where, row, table, keyColumns);
         }
-        ObjectNode value = row.deepCopy();
+        ObjectNode value =
+                encoded(
+                        row,
+                        table,
+                        table.options()
+                                .getOrDefault(
+                                        "value.json.timestamp-format.standard",
+                                        table.options()
+                                                .getOrDefault(
+                                                        "json.timestamp-format.standard", "SQL")));
         if (!table.valueHoldsKey()) {
             value.remove(keyColumns);
         }
@@ -185,18 +233,80 @@ final class InputFile {
         }
     }
 
+    /**
+     * The row with its times written as Flink's JSON format reads them: {@code SQL} style ({@code
+     * 2026-01-05 09:00:00.000}, LTZ with a {@code Z}) or {@code ISO-8601}.
+     */
+    private static ObjectNode encoded(ObjectNode row, TableInfo table, String standard) {
+        ObjectNode value = row.deepCopy();
+        boolean iso = standard.equalsIgnoreCase("ISO-8601");
+        for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!field.getValue().isTextual()) {
+                continue;
+            }
+            var root = table.type(field.getKey()).orElseThrow().getTypeRoot();
+            try {
+                if (root
+                        == org.apache.flink.table.types.logical.LogicalTypeRoot
+                                .TIMESTAMP_WITHOUT_TIME_ZONE) {
+                    java.time.LocalDateTime time =
+                            java.time.LocalDateTime.parse(
+                                    field.getValue().asText().strip(), SqlValues.TIMESTAMP);
+                    value.put(field.getKey(), (iso ? ISO : SQL).format(time));
+                } else if (root
+                        == org.apache.flink.table.types.logical.LogicalTypeRoot
+                                .TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+                    java.time.LocalDateTime time =
+                            java.time.LocalDateTime.ofInstant(
+                                    java.time.Instant.ofEpochMilli(
+                                            SqlValues.millis(field.getValue().asText())),
+                                    java.time.ZoneOffset.UTC);
+                    value.put(field.getKey(), ((iso ? ISO : SQL).format(time)) + "Z");
+                }
+            } catch (SqlValues.NotAValue | java.time.format.DateTimeParseException checkedBefore) {
+                // keyOf accepted it: left as written
+            }
+        }
+        return value;
+    }
+
     private static byte[] key(String where, ObjectNode row, TableInfo table, List<String> columns)
             throws FixtureException {
         String format = table.keyFormat().orElse("");
+        for (String column : columns) {
+            if (!row.has(column) || row.get(column).isNull()) {
+                throw new FixtureException(
+                        where,
+                        "the row has no '%s', a column of table %s's Kafka key"
+                                .formatted(column, table.name()),
+                        "give it, or the key's bytes as {\"$key\": \"…\", \"$value\": {…}}");
+            }
+        }
         if (format.equals("json")) {
             ObjectNode key = JSON.createObjectNode();
+            String prefix = table.options().getOrDefault("key.fields-prefix", "");
             for (String column : columns) {
-                key.set(column, row.path(column));
+                String name =
+                        column.startsWith(prefix) ? column.substring(prefix.length()) : column;
+                key.set(name, row.get(column));
             }
             return key.toString().getBytes(StandardCharsets.UTF_8);
         }
         if (format.equals("raw") && columns.size() == 1) {
-            return row.path(columns.get(0)).asText().getBytes(StandardCharsets.UTF_8);
+            JsonNode field = row.get(columns.get(0));
+            var root = table.type(columns.get(0)).orElseThrow().getTypeRoot();
+            switch (root) {
+                case BIGINT:
+                    return java.nio.ByteBuffer.allocate(8).putLong(field.asLong()).array();
+                case INTEGER:
+                    return java.nio.ByteBuffer.allocate(4).putInt(field.asInt()).array();
+                case CHAR:
+                case VARCHAR:
+                    return field.asText().getBytes(StandardCharsets.UTF_8);
+                default:
+                    break;
+            }
         }
         throw new FixtureException(
                 where,

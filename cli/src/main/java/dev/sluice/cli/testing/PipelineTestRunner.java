@@ -39,7 +39,6 @@ import org.apache.flink.sql.parser.dml.RichSqlInsert;
 import org.apache.flink.sql.parser.dml.SqlExecute;
 import org.apache.flink.sql.parser.dml.SqlStatementSet;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.catalog.ContextResolvedTable;
 import org.apache.flink.table.catalog.ObjectIdentifier;
@@ -100,8 +99,8 @@ public final class PipelineTestRunner {
         try (Fixtures.Run run = Fixtures.open(runId);
                 Validator validator = new Validator(policy, store -> {}, fixtures(runId))) {
             TableEnvironment tables = validator.tableEnvironment();
-            tables.getConfig().set("parallelism.default", "1");
-            tables.getConfig().set("table.exec.resource.default-parallelism", "1");
+            // Results that do not depend on the machine: a pipeline's SET may still choose a zone.
+            tables.getConfig().set("table.local-time-zone", "UTC");
             for (DeployProject.ObjectDecl object : project.objects()) {
                 admit(validator, object.statement());
             }
@@ -112,10 +111,25 @@ public final class PipelineTestRunner {
                     insert = statement;
                 }
             }
+            pin(tables);
             ReadStatement read = read(tables, insert);
             Map<String, TableInfo> sinks = new LinkedHashMap<>();
             for (List<String> target : targets(read.statementTree().orElseThrow())) {
                 TableInfo sink = table(tables, target).orElseThrow();
+                if (!KafkaOptions.isKafka(sink.options())) {
+                    throw new FixtureException(
+                            insert.source(),
+                            "pipeline '%s' writes to %s, which is not a Kafka table: sluice test sees only what Kafka sinks receive"
+                                    .formatted(test.pipeline(), sink.name()),
+                            "test pipelines that write to Kafka tables");
+                }
+                if (sinks.values().stream().anyMatch(other -> other.name().equals(sink.name()))) {
+                    throw new FixtureException(
+                            insert.source(),
+                            "pipeline '%s' writes to two tables named %s"
+                                    .formatted(test.pipeline(), sink.name()),
+                            "sluice test names expected files after tables: give them different names");
+                }
                 sinks.put(sink.qualified(), sink);
             }
             inputs(test, tables).forEach(run::input);
@@ -159,6 +173,21 @@ public final class PipelineTestRunner {
                         (System.nanoTime() - started) / 1e9);
             }
         }
+    }
+
+    /**
+     * What a test pins whatever the pipeline's SET statements say: one task per operator (so that
+     * order and watermarks are the same every run), no checkpoints (a bounded job need not wait for
+     * one) and no restarts (a failure is the test's result, not a loop).
+     */
+    private static void pin(TableEnvironment tables) {
+        tables.getConfig().set("parallelism.default", "1");
+        tables.getConfig().set("table.exec.resource.default-parallelism", "1");
+        tables.getConfig().set("restart-strategy.type", "none");
+        tables.getConfig()
+                .getConfiguration()
+                .removeConfig(
+                        org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTING_INTERVAL);
     }
 
     /** Kafka tables read and write the test run instead of a topic. */
@@ -237,10 +266,10 @@ public final class PipelineTestRunner {
         }
         if (node instanceof SqlStatementSet set) {
             for (RichSqlInsert insert : set.getInserts()) {
-                targets.add(((SqlIdentifier) insert.getTargetTable()).names);
+                targets.add(((SqlIdentifier) insert.getTargetTableID()).names);
             }
         } else if (node instanceof RichSqlInsert insert) {
-            targets.add(((SqlIdentifier) insert.getTargetTable()).names);
+            targets.add(((SqlIdentifier) insert.getTargetTableID()).names);
         }
         return targets;
     }
@@ -271,7 +300,7 @@ public final class PipelineTestRunner {
             }
             inputs.put(
                     table.get().qualified(),
-                    InputFile.read(test.label(file), text(file), table.get()));
+                    InputFile.read(test.label(file), text(test, file), table.get()));
         }
         return inputs;
     }
@@ -301,7 +330,9 @@ public final class PipelineTestRunner {
             }
             expected.put(
                     sink.get().qualified(),
-                    ExpectedFile.read(test.label(file), text(file), sink.get()));
+                    update
+                            ? ExpectedFile.header(test.label(file), text(test, file))
+                            : ExpectedFile.read(test.label(file), text(test, file), sink.get()));
         }
         if (!update) {
             for (TableInfo sink : sinks.values()) {
@@ -319,18 +350,17 @@ public final class PipelineTestRunner {
     /** Runs the job to its end; the reason it failed, if it did. */
     private static Optional<String> execute(
             TableEnvironment tables, String statement, PipelineTest test) {
+        org.apache.flink.core.execution.JobClient job = null;
         try {
-            TableResult result = tables.executeSql(statement);
-            result.getJobClient()
-                    .orElseThrow()
-                    .getJobExecutionResult()
-                    .get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            job = tables.executeSql(statement).getJobClient().orElseThrow();
+            job.getJobExecutionResult().get(JOB_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return Optional.empty();
         } catch (ExecutionException e) {
             return Optional.of("the pipeline's job failed: " + innermost(e));
         } catch (TimeoutException e) {
+            job.cancel();
             return Optional.of(
-                    "the pipeline's job did not finish within %d s"
+                    "the pipeline's job did not finish within %d s (does it read a table that is not Kafka and never ends?)"
                             .formatted(JOB_TIMEOUT.toSeconds()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -363,11 +393,19 @@ public final class PipelineTestRunner {
         }
     }
 
-    private static String text(Path file) {
+    private static String text(PipelineTest test, Path file) throws FixtureException {
+        if (!Files.isRegularFile(file)) {
+            throw new FixtureException(test.label(file), "not a file", "put JSON lines in it");
+        }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return java.nio.charset.StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new FixtureException(test.label(file), "not UTF-8 text", "save it as UTF-8");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FixtureException(test.label(file), "cannot be read: " + e.getMessage(), "");
         }
     }
 

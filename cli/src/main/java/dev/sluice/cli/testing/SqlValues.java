@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Map;
 import org.apache.flink.table.types.logical.ArrayType;
+import org.apache.flink.table.types.logical.DecimalType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.types.Row;
@@ -88,20 +89,38 @@ final class SqlValues {
             switch (root) {
                 case DECIMAL:
                     return decimal(
-                            json.isNumber() ? json.decimalValue() : new BigDecimal(text(json)));
+                            fits(
+                                    json.isNumber()
+                                            ? json.decimalValue()
+                                            : new BigDecimal(text(json)),
+                                    (DecimalType) type));
                 case TINYINT:
                 case SMALLINT:
                 case INTEGER:
                 case BIGINT:
-                    if (!json.canConvertToLong() && !json.isTextual()) {
+                    if (!(json.isIntegralNumber() && json.canConvertToLong())
+                            && !json.isTextual()) {
                         throw new NotAValue("%s is not a whole number".formatted(json));
                     }
                     return Long.toString(
                             json.isTextual() ? Long.parseLong(json.asText()) : json.asLong());
                 case FLOAT:
+                    return Float.toString(
+                            (float)
+                                    finite(
+                                            json.isTextual()
+                                                    ? Double.parseDouble(json.asText())
+                                                    : json.asDouble()));
                 case DOUBLE:
                     return Double.toString(
-                            json.isTextual() ? Double.parseDouble(json.asText()) : json.asDouble());
+                            finite(
+                                    json.isTextual()
+                                            ? Double.parseDouble(json.asText())
+                                            : json.asDouble()));
+                case BINARY:
+                case VARBINARY:
+                    return java.util.Base64.getEncoder()
+                            .encodeToString(java.util.Base64.getDecoder().decode(text(json)));
                 case BOOLEAN:
                     if (!json.isBoolean()) {
                         throw new NotAValue("%s is not true or false".formatted(json));
@@ -121,7 +140,7 @@ final class SqlValues {
                 default:
                     return json.toString();
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             throw new NotAValue(
                     "%s is not a %s value%s"
                             .formatted(
@@ -133,6 +152,27 @@ final class SqlValues {
                                             ? "; write it as 2026-01-05 09:00:00 (or with .SSS)"
                                             : ""));
         }
+    }
+
+    /** A decimal the column holds as it is: Flink's JSON format makes one that does not a NULL. */
+    private static BigDecimal fits(BigDecimal value, DecimalType type) throws NotAValue {
+        if (Math.abs((long) value.scale()) > 1000) {
+            throw new NotAValue(
+                    "%s has too many digits for a %s".formatted(value, type.asSummaryString()));
+        }
+        BigDecimal scaled = value.setScale(type.getScale(), java.math.RoundingMode.HALF_UP);
+        if (scaled.precision() > type.getPrecision() || scaled.compareTo(value) != 0) {
+            throw new NotAValue(
+                    "%s does not fit %s".formatted(value.toPlainString(), type.asSummaryString()));
+        }
+        return value;
+    }
+
+    private static double finite(double value) throws NotAValue {
+        if (Double.isInfinite(value) || Double.isNaN(value)) {
+            throw new NotAValue("%s is not a finite number".formatted(value));
+        }
+        return value;
     }
 
     private static String text(JsonNode json) throws NotAValue {
@@ -156,8 +196,12 @@ final class SqlValues {
             case BIGINT:
                 return Long.toString(((Number) value).longValue());
             case FLOAT:
+                return Float.toString(((Number) value).floatValue());
             case DOUBLE:
                 return Double.toString(((Number) value).doubleValue());
+            case BINARY:
+            case VARBINARY:
+                return java.util.Base64.getEncoder().encodeToString((byte[]) value);
             case CHAR:
             case VARCHAR:
                 return JSON.textNode(value.toString()).toString();
@@ -194,6 +238,9 @@ final class SqlValues {
                 return JSON.numberNode(((Number) value).doubleValue());
             case BOOLEAN:
                 return JSON.booleanNode((Boolean) value);
+            case BINARY:
+            case VARBINARY:
+                return JSON.textNode(java.util.Base64.getEncoder().encodeToString((byte[]) value));
             case TIMESTAMP_WITHOUT_TIME_ZONE:
                 return JSON.textNode(sqlTimestamp((LocalDateTime) value));
             case ARRAY:

@@ -180,6 +180,18 @@ class SluiceTestCommandTest {
                 "input/transactions.jsonl:16: column 'event_time': \"soon\" is not a TIMESTAMP(3) value",
                 "$value");
 
+        Files.writeString(input, good + "{\"account_id\": \"a\", \"amount\": 1e20}\n");
+        assertBad(
+                project,
+                "input/transactions.jsonl:16: column 'amount': 100000000000000000000 does not fit DECIMAL(12, 2)",
+                "$value");
+
+        Files.writeString(input, good + "{\"account_id\": \"a\", \"$timestamp\": 5}\n");
+        assertBad(
+                project,
+                "input/transactions.jsonl:16: 'account_id' next to $ fields",
+                "\"$value\"");
+
         Files.writeString(input, good + "{\"account_id\": \"a\", \n");
         assertBad(project, "input/transactions.jsonl:16: not a JSON object", "one record per line");
 
