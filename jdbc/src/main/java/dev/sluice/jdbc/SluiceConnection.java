@@ -177,12 +177,9 @@ final class SluiceConnection extends UnsupportedConnection {
         return Connection.TRANSACTION_NONE;
     }
 
+    /** Accepted and ignored: Flink SQL has no transactions to isolate (tools set it on connect). */
     @Override
-    public void setTransactionIsolation(int level) throws SQLException {
-        if (level != Connection.TRANSACTION_NONE) {
-            throw new SQLFeatureNotSupportedException("Flink SQL has no transactions", "0A000");
-        }
-    }
+    public void setTransactionIsolation(int level) {}
 
     @Override
     public void setReadOnly(boolean readOnly) {}

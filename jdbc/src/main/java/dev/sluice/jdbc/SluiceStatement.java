@@ -132,11 +132,25 @@ class SluiceStatement extends UnsupportedStatement {
         return getMoreResults();
     }
 
+    /**
+     * Stops what the statement runs: a query's operation is closed on the gateway (its result
+     * fetcher, and so a streaming query's job, stop with it); a statement still being executed is
+     * cancelled. Safe to call from another thread; a no-op when nothing runs.
+     */
     @Override
     public void cancel() throws SQLException {
-        String running = operation;
+        GatewayResultSet running = result;
         if (running != null) {
-            connection.gateway().cancel(connection.session(), running);
+            running.close();
+            return;
+        }
+        String executing = operation;
+        if (executing != null) {
+            try {
+                connection.gateway().cancel(connection.session(), executing);
+            } catch (SQLException e) {
+                // Finished meanwhile: nothing left to cancel.
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import dev.sluice.testkit.SharedStack;
 import dev.sluice.testkit.StackParameterResolver;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -327,6 +328,21 @@ class SluiceDriverITCase {
                                     flink.state(job)
                                             .map(JobStatus::isGloballyTerminalState)
                                             .orElse(true));
+
+            // Statement.cancel() stops a streaming query that is still being read.
+            statement.setMaxRows(0);
+            ResultSet endless = statement.executeQuery("SELECT n FROM ticks_" + suffix);
+            assertThat(endless.next()).isTrue();
+            String streaming = endless.unwrap(SluiceResultSet.class).jobId().orElseThrow();
+            statement.cancel();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    flink.state(streaming)
+                                            .map(JobStatus::isGloballyTerminalState)
+                                            .orElse(true));
+            endless.close();
         } finally {
             kafka.close();
         }
@@ -378,6 +394,16 @@ class SluiceDriverITCase {
             try (Connection viaUrl = DriverManager.getConnection(url + "?token=" + token)) {
                 assertThat(viaUrl.isValid(5)).isTrue();
             }
+            try (Connection cancelled = DriverManager.getConnection(url + "?token=" + token);
+                    Statement statement = cancelled.createStatement()) {
+                // Nothing runs: cancel is a no-op, and the connection stays usable.
+                statement.cancel();
+                assertThat(statement.executeQuery("SELECT 1").next()).isTrue();
+            }
+        }
+        Path log = Path.of("target", "test.log");
+        if (Files.exists(log)) {
+            assertThat(Files.readString(log)).as("the test log").doesNotContain(token);
         }
     }
 
