@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,7 +28,7 @@ final class ExpectedFile {
             new ObjectMapper()
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+                    .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     /** One row: where it was written, its kind, its values' keys and how it reads. */
     record ExpectedRow(String where, String op, List<String> keys, String text) {
@@ -188,8 +188,8 @@ final class ExpectedFile {
             }
             ObjectNode ordered = JSON.createObjectNode();
             ordered.put("$op", row.op());
-            json.fields()
-                    .forEachRemaining(
+            json.properties()
+                    .forEach(
                             field -> {
                                 if (!field.getKey().equals("$op")) {
                                     ordered.set(field.getKey(), field.getValue());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.connector.fixture.FixtureRecord;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ final class InputFile {
             new ObjectMapper()
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                     .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+                    .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     private static final Set<String> ENVELOPE =
             Set.of("$key", "$value", "$value_base64", "$timestamp", "$partition", "$headers");
 
@@ -142,8 +142,8 @@ final class InputFile {
         }
         Map<String, byte[]> headers = new LinkedHashMap<>();
         json.path("$headers")
-                .fields()
-                .forEachRemaining(
+                .properties()
+                .forEach(
                         h ->
                                 headers.put(
                                         h.getKey(),
@@ -179,8 +179,7 @@ final class InputFile {
             int partition,
             Map<String, byte[]> headers)
             throws FixtureException {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : row.properties()) {
             var type = table.type(field.getKey());
             if (type.isEmpty()) {
                 throw new FixtureException(
@@ -240,8 +239,7 @@ final class InputFile {
     private static ObjectNode encoded(ObjectNode row, TableInfo table, String standard) {
         ObjectNode value = row.deepCopy();
         boolean iso = standard.equalsIgnoreCase("ISO-8601");
-        for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : row.properties()) {
             if (!field.getValue().isTextual()) {
                 continue;
             }

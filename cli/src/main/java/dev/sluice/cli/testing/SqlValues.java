@@ -2,6 +2,7 @@ package dev.sluice.cli.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -28,7 +29,7 @@ import org.apache.flink.types.Row;
  */
 final class SqlValues {
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** {@code 2026-01-05 09:00:00[.fff]}, with {@code T} or a space, seconds optional. */
     static final DateTimeFormatter TIMESTAMP =
@@ -227,7 +228,8 @@ final class SqlValues {
         }
         switch (type.getTypeRoot()) {
             case DECIMAL:
-                return JSON.numberNode((BigDecimal) value);
+                // As Flink produced it: 10500.00, not 1.05E+4.
+                return DecimalNode.valueOf((BigDecimal) value);
             case TINYINT:
             case SMALLINT:
             case INTEGER:
