@@ -75,6 +75,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Sluice is serving.");
         out.println("  JDBC URL          " + server.jdbcUrl());
         out.println(
+                "  Sluice JDBC       "
+                        + server.jdbcUrl().replace("jdbc:flink://", "jdbc:sluice://"));
+        out.println(
                 "  SQL client        sql-client.sh gateway --endpoint "
                         + server.gatewayHost()
                         + ":"

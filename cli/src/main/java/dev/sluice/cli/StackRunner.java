@@ -53,6 +53,10 @@ final class StackRunner {
                         : stack.kafkaBootstrap() + "  (external)";
         out.println("Sluice is up.");
         out.println("  JDBC URL          " + stack.jdbcUrl());
+        out.println(
+                "  Sluice JDBC       "
+                        + stack.jdbcUrl().replace("jdbc:flink://", "jdbc:sluice://")
+                        + "  (jdbc/target/sluice-jdbc-*.jar: metadata for database tools)");
         out.println("  SQL client        sql-client.sh gateway --endpoint " + endpoint);
         out.println("  Kafka bootstrap   " + kafka);
         out.println("  Flink web UI      " + stack.flinkWebUi());
