@@ -68,9 +68,10 @@ abstract class BaseResultSet extends UnsupportedResultSet {
         return row == null ? 0 : rowNumber;
     }
 
+    /** Not known for a result still being read, and JDBC allows false then. */
     @Override
     public boolean isBeforeFirst() {
-        return rowNumber == 0;
+        return false;
     }
 
     @Override

@@ -25,7 +25,12 @@ record DriverUrl(
     static DriverUrl parse(String url, Properties info) throws SQLException {
         String rest = url.substring(SluiceDriver.PREFIX.length());
         Properties options = new Properties();
-        options.putAll(info);
+        // Tools and pools pass properties of their own: those the driver does not know are ignored.
+        for (String key : info.stringPropertyNames()) {
+            if (KNOWN.contains(key)) {
+                options.setProperty(key, info.getProperty(key));
+            }
+        }
         int query = rest.indexOf('?');
         String address = query < 0 ? rest : rest.substring(0, query);
         if (query >= 0) {
@@ -36,15 +41,14 @@ record DriverUrl(
                 int eq = pair.indexOf('=');
                 String key = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                if (!KNOWN.contains(key)) {
+                    // Not its name: a password with an '&' in it would show its second half.
+                    throw new SQLException(
+                            "an unknown option in the URL of %s; the options are %s (write & and = in a value as %%26 and %%3D)"
+                                    .formatted(redacted(url), KNOWN.stream().sorted().toList()),
+                            "08001");
+                }
                 options.setProperty(key, value);
-            }
-        }
-        for (String key : options.stringPropertyNames()) {
-            if (!KNOWN.contains(key)) {
-                throw new SQLException(
-                        "unknown option '%s' in %s; use %s"
-                                .formatted(key, redacted(url), KNOWN.stream().sorted().toList()),
-                        "08001");
             }
         }
         if (address.endsWith("/")) {
@@ -63,6 +67,9 @@ record DriverUrl(
         } catch (NumberFormatException e) {
             throw new SQLException("timeout must be a number of seconds", "08001");
         }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new SQLException("timeout must be at least 1 second", "08001");
+        }
         Optional<String> token =
                 Optional.ofNullable(options.getProperty("token"))
                         .or(() -> Optional.ofNullable(options.getProperty("password")))
@@ -79,12 +86,19 @@ record DriverUrl(
 
     /** The URL without option values, for messages. */
     static String redacted(String url) {
-        // Any value: a misspelt option may hold the secret.
-        return url.replaceAll("=[^&]*", "=***");
+        // No query, no user info: a misspelt option or user:password@ may hold the secret.
+        String rest = url.substring(Math.min(url.length(), SluiceDriver.PREFIX.length()));
+        int query = rest.indexOf('?');
+        String address = query < 0 ? rest : rest.substring(0, query);
+        int at = address.lastIndexOf('@');
+        return SluiceDriver.PREFIX
+                + (at < 0 ? address : address.substring(at + 1))
+                + (query < 0 ? "" : "?…");
     }
 
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        // %XX escapes only: a '+' in a token stays a '+'.
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -84,6 +84,12 @@ final class Gateway {
     }
 
     Page fetch(String session, String operation, String path) throws SQLException {
+        if (path != null && (!path.startsWith("/") || path.startsWith("//"))) {
+            // The token goes only to the gateway this connection was made to.
+            throw new SQLNonTransientConnectionException(
+                    "the gateway pointed the next page of results to another address; refused",
+                    "08S01");
+        }
         String uri =
                 path != null
                         ? path
@@ -183,7 +189,14 @@ final class Gateway {
         if (status / 100 != 2) {
             throw Errors.fromGateway(status, response.body());
         }
-        return response.body().isBlank() ? Map.of() : Json.parse(response.body());
+        try {
+            return response.body().isBlank() ? Map.of() : Json.parse(response.body());
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new SQLNonTransientConnectionException(
+                    "the answer from %s is not the SQL Gateway's (is something else at that address?)"
+                            .formatted(base),
+                    "08S01");
+        }
     }
 
     private static String firstError(String body) {

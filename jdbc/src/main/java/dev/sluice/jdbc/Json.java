@@ -45,7 +45,20 @@ final class Json {
         return value == null ? null : value.toString();
     }
 
+    private int depth;
+
     private Object value() {
+        if (++depth > 512) {
+            throw error("nested too deeply");
+        }
+        try {
+            return valueAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object valueAt() {
         if (at >= text.length()) {
             throw error("unexpected end");
         }
@@ -129,6 +142,9 @@ final class Json {
                 out.append(c);
                 continue;
             }
+            if (at >= text.length()) {
+                throw error("unterminated string");
+            }
             char e = text.charAt(at++);
             switch (e) {
                 case 'n' -> out.append('\n');
@@ -137,7 +153,14 @@ final class Json {
                 case 'b' -> out.append('\b');
                 case 'f' -> out.append('\f');
                 case 'u' -> {
-                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                    if (at + 4 > text.length()) {
+                        throw error("truncated \\u escape");
+                    }
+                    try {
+                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                    } catch (NumberFormatException bad) {
+                        throw error("bad \\u escape");
+                    }
                     at += 4;
                 }
                 default -> out.append(e);
@@ -153,7 +176,11 @@ final class Json {
         if (start == at) {
             throw error("unexpected character '" + text.charAt(at) + "'");
         }
-        return new BigDecimal(text.substring(start, at));
+        try {
+            return new BigDecimal(text.substring(start, at));
+        } catch (NumberFormatException e) {
+            throw error("not a number");
+        }
     }
 
     private Object literal(String word, Object value) {

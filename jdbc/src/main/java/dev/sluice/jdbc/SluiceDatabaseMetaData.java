@@ -294,7 +294,12 @@ final class SluiceDatabaseMetaData extends UnsupportedDatabaseMetaData {
                         table == null ? null : escape(table))) {
             List<String> key = new ArrayList<>();
             for (Described c : describe(t[0], t[1], t[2])) {
-                if (c.key() != null && c.key().startsWith("PRI")) {
+                // DESCRIBE shows PRI(b, a) on each key column: the key's own order.
+                if (c.key() != null && c.key().startsWith("PRI(") && key.isEmpty()) {
+                    for (String name : c.key().substring(4, c.key().length() - 1).split(",")) {
+                        key.add(name.strip().replace("`", ""));
+                    }
+                } else if ("PRI".equals(c.key()) && !key.contains(c.name())) {
                     key.add(c.name());
                 }
             }

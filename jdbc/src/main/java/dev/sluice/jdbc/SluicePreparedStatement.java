@@ -25,12 +25,14 @@ import java.util.regex.Pattern;
 final class SluicePreparedStatement extends UnsupportedPreparedStatement {
 
     private static final Pattern INSERT_VALUES =
-            Pattern.compile("(?is)^\\s*(INSERT\\s+INTO\\s+.+?\\s+VALUES)\\s*(\\(.*\\))\\s*;?\\s*$");
+            Pattern.compile(
+                    "(?is)^\\s*(INSERT\\s+INTO\\s+[^()\\s]+(?:\\s*\\([^()]*\\))?\\s+VALUES)\\s*(\\(.*\\))\\s*;?\\s*$");
 
     private final String sql;
     private final List<Integer> markers;
     private Object[] parameters;
     private final List<String> batch = new ArrayList<>();
+    private final List<String> batchTuples = new ArrayList<>();
 
     SluicePreparedStatement(SluiceConnection connection, String sql) {
         super(connection);
@@ -44,39 +46,60 @@ final class SluicePreparedStatement extends UnsupportedPreparedStatement {
         VALUE
     }
 
-    /** Where the {@code ?} markers are: not in '…', "…", `…`, -- comments or block comments. */
+    /**
+     * Where the {@code ?} markers are: not in '…', "…", `…`, -- comments (to the end of the line,
+     * {@code \r} or {@code \n}) or block comments. A hint ({@code /*+ … *}{@code /}) is read as
+     * code, as Calcite reads it: its strings are strings, and a {@code *}{@code /} inside one does
+     * not end it.
+     */
     static List<Integer> markers(String sql) {
         List<Integer> found = new ArrayList<>();
         int i = 0;
+        boolean hint = false;
         while (i < sql.length()) {
             char c = sql.charAt(i);
+            char next = i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
             if (c == '\'' || c == '"' || c == '`') {
-                int end = i + 1;
-                while (end < sql.length()) {
-                    if (sql.charAt(end) == c) {
-                        if (end + 1 < sql.length() && sql.charAt(end + 1) == c) {
-                            end += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    end++;
+                i = quoted(sql, i, c);
+            } else if (hint && c == '*' && next == '/') {
+                hint = false;
+                i += 2;
+            } else if (!hint && c == '-' && next == '-') {
+                while (i < sql.length() && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
+                    i++;
                 }
-                i = end + 1;
-            } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? sql.length() : end + 1;
-            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? sql.length() : end + 2;
+            } else if (!hint && c == '/' && next == '*') {
+                if (i + 2 < sql.length() && sql.charAt(i + 2) == '+') {
+                    hint = true;
+                    i += 3;
+                } else {
+                    int end = sql.indexOf("*/", i + 2);
+                    i = end < 0 ? sql.length() : end + 2;
+                }
             } else {
-                if (c == '?') {
+                if (c == '?' && !hint) {
                     found.add(i);
                 }
                 i++;
             }
         }
         return found;
+    }
+
+    /** The index after a quoted string or identifier starting at {@code start}. */
+    private static int quoted(String sql, int start, char quote) {
+        int end = start + 1;
+        while (end < sql.length()) {
+            if (sql.charAt(end) == quote) {
+                if (end + 1 < sql.length() && sql.charAt(end + 1) == quote) {
+                    end += 2;
+                    continue;
+                }
+                return end + 1;
+            }
+            end++;
+        }
+        return sql.length();
     }
 
     /** The statement with every parameter in place. */
@@ -136,11 +159,55 @@ final class SluicePreparedStatement extends UnsupportedPreparedStatement {
     @Override
     public void addBatch() throws SQLException {
         batch.add(bound());
+        Matcher template = INSERT_VALUES.matcher(sql);
+        if (template.matches()) {
+            batchTuples.add(bind(template.group(2), template.start(2)));
+        }
+    }
+
+    /** Whether {@code text} is nothing but (…), (…), … at its top level. */
+    static boolean onlyTuples(String text) {
+        int depth = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = quoted(text, i, c);
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && c != ',' && !Character.isWhitespace(c)) {
+                return false;
+            }
+            i++;
+        }
+        return depth == 0;
+    }
+
+    /** The part of the statement from {@code from} with its own parameters in place. */
+    private String bind(String part, int from) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (int p = 0; p < markers.size(); p++) {
+            int marker = markers.get(p) - from;
+            if (marker < 0 || marker >= part.length()) {
+                continue;
+            }
+            out.append(part, at, marker);
+            out.append(
+                    parameters[p] instanceof Typed typed ? typed.sql : Sql.literal(parameters[p]));
+            at = marker + 1;
+        }
+        return out.append(part.substring(at)).toString();
     }
 
     @Override
     public void clearBatch() {
         batch.clear();
+        batchTuples.clear();
     }
 
     @Override
@@ -149,30 +216,22 @@ final class SluicePreparedStatement extends UnsupportedPreparedStatement {
             return new int[0];
         }
         List<String> statements = new ArrayList<>(batch);
+        List<String> tuples = new ArrayList<>(batchTuples);
         batch.clear();
-        Matcher first = INSERT_VALUES.matcher(statements.get(0));
-        if (first.matches()) {
-            String prefix = first.group(1);
-            StringBuilder rows = new StringBuilder();
-            boolean same = true;
-            for (String statement : statements) {
-                Matcher m = INSERT_VALUES.matcher(statement);
-                if (!m.matches() || !m.group(1).equals(prefix)) {
-                    same = false;
-                    break;
-                }
-                rows.append(rows.length() == 0 ? "" : ", ").append(m.group(2));
-            }
-            if (same) {
-                executeUpdate(prefix + " " + rows);
-                int[] counts = new int[statements.size()];
-                Arrays.fill(counts, 1);
-                return counts;
-            }
-        }
+        batchTuples.clear();
         int[] counts = new int[statements.size()];
-        for (int i = 0; i < statements.size(); i++) {
-            counts[i] = executeUpdate(statements.get(i));
+        Arrays.fill(counts, java.sql.Statement.SUCCESS_NO_INFO);
+        // One INSERT … VALUES (?, …) template: every row in one statement, one job. The template
+        // is matched before binding, so no parameter's text can change how it splits.
+        Matcher template = INSERT_VALUES.matcher(sql);
+        if (template.matches()
+                && tuples.size() == statements.size()
+                && onlyTuples(template.group(2))) {
+            executeUpdate(template.group(1) + " " + String.join(", ", tuples));
+            return counts;
+        }
+        for (String statement : statements) {
+            executeUpdate(statement);
         }
         return counts;
     }

@@ -15,9 +15,10 @@ import java.util.List;
 class SluiceStatement extends UnsupportedStatement {
 
     protected final SluiceConnection connection;
-    private GatewayResultSet result;
+    private volatile GatewayResultSet result;
+    private volatile boolean cancelled;
     private long updateCount = -1;
-    private String operation;
+    private volatile String operation;
     private int fetchSize;
     private long maxRows;
     private int queryTimeout;
@@ -32,35 +33,59 @@ class SluiceStatement extends UnsupportedStatement {
     public boolean execute(String sql) throws SQLException {
         open();
         closeResult();
+        cancelled = false;
         deadline = queryTimeout > 0 ? System.nanoTime() + queryTimeout * 1_000_000_000L : 0;
         Gateway gateway = connection.gateway();
         String session = connection.session();
-        operation = gateway.execute(session, sql);
-        Gateway.Page first = gateway.fetch(session, operation, null);
-        long pause = 10;
-        while (first.notReady()) {
-            if (deadline > 0 && System.nanoTime() > deadline) {
-                cancel();
-                throw new SQLTimeoutException(
-                        "the statement ran past its timeout of %d s and was cancelled"
-                                .formatted(queryTimeout),
-                        "HYT00");
+        String running = gateway.execute(session, sql);
+        operation = running;
+        boolean keep = false;
+        try {
+            Gateway.Page first = gateway.fetch(session, running, null);
+            long pause = 10;
+            while (first.notReady()) {
+                if (cancelled) {
+                    throw new SQLException("the statement was cancelled", "HY008");
+                }
+                if (deadline > 0 && System.nanoTime() > deadline) {
+                    throw new SQLTimeoutException(
+                            "the statement ran past its timeout of %d s and was cancelled"
+                                    .formatted(queryTimeout),
+                            "HYT00");
+                }
+                Gateway.pause(pause);
+                pause = Math.min(pause * 2, 200);
+                first = gateway.fetch(session, running, first.next().orElse(null));
             }
-            Gateway.pause(pause);
-            pause = Math.min(pause * 2, 200);
-            first = gateway.fetch(session, operation, first.next().orElse(null));
+            if (producesRows(first)) {
+                result =
+                        GatewayResultSet.of(
+                                gateway, session, running, this, first, connection.changelog());
+                keep = true;
+                if (cancelled) {
+                    // cancel() came between the fetch and now: it could not close what was
+                    // not there yet.
+                    closeResult();
+                    throw new SQLException("the statement was cancelled", "HY008");
+                }
+                return true;
+            }
+            updateCount = 0;
+            return false;
+        } finally {
+            if (!keep) {
+                operation = null;
+                closeQuietly(gateway, session, running);
+            }
         }
-        if (producesRows(first)) {
-            result =
-                    GatewayResultSet.of(
-                            gateway, session, operation, this, first, connection.changelog());
-            return true;
+    }
+
+    private static void closeQuietly(Gateway gateway, String session, String operation) {
+        try {
+            gateway.close(session, operation);
+        } catch (SQLException e) {
+            // Gone already: nothing to free.
         }
-        connection.noteStatement(sql);
-        updateCount = 0;
-        gateway.close(session, operation);
-        operation = null;
-        return false;
     }
 
     /**
@@ -77,7 +102,7 @@ class SluiceStatement extends UnsupportedStatement {
         List<Object> columns = page.columns();
         if (columns.size() == 1) {
             String name = Json.string(Json.object(columns.get(0)).get("name"));
-            return !"job id".equalsIgnoreCase(name) && !"result".equalsIgnoreCase(name);
+            return !"job id".equalsIgnoreCase(name);
         }
         return true;
     }
@@ -139,6 +164,7 @@ class SluiceStatement extends UnsupportedStatement {
      */
     @Override
     public void cancel() throws SQLException {
+        cancelled = true;
         GatewayResultSet running = result;
         if (running != null) {
             running.close();

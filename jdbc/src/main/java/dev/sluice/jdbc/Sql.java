@@ -16,6 +16,19 @@ import java.time.LocalTime;
  */
 final class Sql {
 
+    /** Seconds always (Calcite requires them), a fraction only when there is one. */
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            new java.time.format.DateTimeFormatterBuilder()
+                    .appendPattern("uuuu-MM-dd HH:mm:ss")
+                    .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+                    .toFormatter();
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            new java.time.format.DateTimeFormatterBuilder()
+                    .appendPattern("HH:mm:ss")
+                    .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true)
+                    .toFormatter();
+
     private Sql() {}
 
     static String identifier(String name) {
@@ -39,27 +52,45 @@ final class Sql {
         if (value instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";
         }
-        if (value instanceof Byte || value instanceof Short || value instanceof Integer) {
-            return value.toString();
+        // Every number in parentheses: "0-?" with -1 must not become the comment "0--1".
+        if (value instanceof Byte b) {
+            return "CAST(" + b + " AS TINYINT)";
+        }
+        if (value instanceof Short s) {
+            return "CAST(" + s + " AS SMALLINT)";
+        }
+        if (value instanceof Integer i) {
+            return "(" + i + ")";
         }
         if (value instanceof Long l) {
-            return l + "";
+            return "CAST(" + l + " AS BIGINT)";
         }
         if (value instanceof BigDecimal d) {
-            return d.toPlainString();
+            if (d.precision() - d.scale() > 38 || d.scale() > 38) {
+                throw new SQLException(
+                        "%s has more digits than a Flink DECIMAL holds (38)"
+                                .formatted(d.toString()),
+                        "22003");
+            }
+            return "(" + d.toPlainString() + ")";
         }
         if (value instanceof Float || value instanceof Double) {
             double d = ((Number) value).doubleValue();
+            String type = value instanceof Float ? "FLOAT" : "DOUBLE";
             if (Double.isNaN(d) || Double.isInfinite(d)) {
-                return "CAST(" + string(Double.toString(d)) + " AS DOUBLE)";
+                return "CAST(" + string(Double.toString(d)) + " AS " + type + ")";
             }
-            return "CAST(" + d + " AS DOUBLE)";
+            return "CAST("
+                    + (value instanceof Float f ? Float.toString(f) : Double.toString(d))
+                    + " AS "
+                    + type
+                    + ")";
         }
         if (value instanceof Timestamp t) {
-            return "TIMESTAMP " + string(t.toLocalDateTime().toString().replace('T', ' '));
+            return "TIMESTAMP " + string(TIMESTAMP.format(t.toLocalDateTime()));
         }
         if (value instanceof LocalDateTime t) {
-            return "TIMESTAMP " + string(t.toString().replace('T', ' '));
+            return "TIMESTAMP " + string(TIMESTAMP.format(t));
         }
         if (value instanceof Date d) {
             return "DATE " + string(d.toLocalDate().toString());
@@ -68,10 +99,10 @@ final class Sql {
             return "DATE " + string(d.toString());
         }
         if (value instanceof Time t) {
-            return "TIME " + string(t.toLocalTime().toString());
+            return "TIME " + string(TIME.format(t.toLocalTime()));
         }
         if (value instanceof LocalTime t) {
-            return "TIME " + string(t.toString());
+            return "TIME " + string(TIME.format(t));
         }
         if (value instanceof byte[] bytes) {
             StringBuilder hex = new StringBuilder("X'");

@@ -38,12 +38,19 @@ class DriverPiecesTest {
         assertThat(url.changelog()).isTrue();
         assertThat(url.catalog()).hasValue("kafka");
         assertThat(url.toString()).doesNotContain("s3cret");
+        Throwable userInfo =
+                catchThrowable(
+                        () -> DriverUrl.parse("jdbc:sluice://me:s3cret@gw:8083", new Properties()));
+        assertThat(userInfo).hasMessageNotContaining("s3cret");
+        Properties extra = new Properties();
+        extra.setProperty("poolName", "tools pass their own");
+        assertThat(DriverUrl.parse("jdbc:sluice://h:1?token=a+b", extra).token()).hasValue("a+b");
 
         Throwable typo =
                 catchThrowable(
                         () -> DriverUrl.parse("jdbc:sluice://h:1?tokn=abc", new Properties()));
         assertThat(typo)
-                .hasMessageContaining("unknown option 'tokn'")
+                .hasMessageContaining("an unknown option in the URL of jdbc:sluice://h:1?…")
                 .hasMessageNotContaining("abc");
         Throwable address =
                 catchThrowable(() -> DriverUrl.parse("jdbc:sluice://h", new Properties()));
@@ -63,6 +70,10 @@ class DriverPiecesTest {
         assertThat(json.get("t")).isEqualTo(Boolean.TRUE);
         assertThat(json).containsKey("n");
         assertThat(catchThrowable(() -> Json.parse("{\"a\": "))).hasMessageContaining("not JSON");
+        assertThat(catchThrowable(() -> Json.parse("\"\\"))).hasMessageContaining("not JSON");
+        assertThat(catchThrowable(() -> Json.parse("\"\\u12\""))).hasMessageContaining("not JSON");
+        assertThat(catchThrowable(() -> Json.parse("[".repeat(100_000))))
+                .hasMessageContaining("nested too deeply");
         assertThat(Json.quote("a\"b\\c\u0001")).isEqualTo("\"a\\\"b\\\\c\\u0001\"");
     }
 
@@ -70,9 +81,18 @@ class DriverPiecesTest {
     void parametersBecomeLiteralsThatCannotEndEarly() throws SQLException {
         assertThat(Sql.literal("it's")).isEqualTo("'it''s'");
         assertThat(Sql.literal("'; DROP TABLE t; --")).isEqualTo("'''; DROP TABLE t; --'");
-        assertThat(Sql.literal(new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(Sql.literal(new BigDecimal("1E+3"))).isEqualTo("(1000)");
+        // "0-?" with -1 must not become the comment "0--1 …".
+        assertThat("0-" + Sql.literal(-1)).isEqualTo("0-(-1)");
+        assertThat(Sql.literal(-5L)).isEqualTo("CAST(-5 AS BIGINT)");
+        assertThat(Sql.literal(new BigDecimal("-2.50"))).isEqualTo("(-2.50)");
+        assertThat(Sql.literal(Timestamp.valueOf("2026-01-05 00:00:00")))
+                .isEqualTo("TIMESTAMP '2026-01-05 00:00:00'");
+        assertThat(Sql.literal(java.sql.Time.valueOf("09:00:00"))).isEqualTo("TIME '09:00:00'");
+        assertThat(catchThrowable(() -> Sql.literal(new BigDecimal("1E+999999999"))))
+                .hasMessageContaining("more digits than a Flink DECIMAL holds");
         assertThat(Sql.literal(Timestamp.valueOf("2026-01-05 09:00:00.25")))
-                .isEqualTo("TIMESTAMP '2026-01-05 09:00:00.250'");
+                .isEqualTo("TIMESTAMP '2026-01-05 09:00:00.25'");
         assertThat(Sql.literal(null)).isEqualTo("NULL");
         assertThat(Sql.literal(new byte[] {0, (byte) 0xff})).isEqualTo("X'00FF'");
         assertThat(catchThrowable(() -> Sql.literal(new Object())))
@@ -83,6 +103,14 @@ class DriverPiecesTest {
         List<Integer> markers = SluicePreparedStatement.markers(sql);
         assertThat(markers).hasSize(2);
         assertThat(markers.stream().map(sql::charAt).toList()).containsOnly('?');
+        // A hint's strings are strings: its */ inside a quote does not end it.
+        String hinted =
+                "SELECT /*+ OPTIONS('path'='/d/*/x') */ * FROM t WHERE a = ? AND b = 'what?'";
+        assertThat(SluicePreparedStatement.markers(hinted))
+                .containsExactly(hinted.indexOf("= ?") + 2);
+        assertThat(SluicePreparedStatement.markers("SELECT 1 -- ?\r, ?")).hasSize(1);
+        assertThat(SluicePreparedStatement.onlyTuples("(1, 'a)'), (2, 'b')")).isTrue();
+        assertThat(SluicePreparedStatement.onlyTuples("(1, 2)) AS v(a, b)")).isFalse();
     }
 
     @Test

@@ -50,6 +50,8 @@ class SqlLineITCase {
 
     private final SluiceStack stack;
     private String url;
+    private String suffix;
+    private String database;
     private Connection connection;
 
     SqlLineITCase(SluiceStack stack) {
@@ -58,14 +60,29 @@ class SqlLineITCase {
 
     @BeforeEach
     void createTheProjectsObjects() throws Exception {
-        url = "jdbc:sluice://%s:%d".formatted(stack.gatewayHost(), stack.gatewayPort());
-        connection = DriverManager.getConnection(url);
-        try (Statement statement = connection.createStatement()) {
+        // The project's objects in a database of this test's own, over topics of its own: other
+        // tests of this JVM own the names in default_database and the topics they read.
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        database = "project_" + suffix;
+        url =
+                "jdbc:sluice://%s:%d?schema=%s"
+                        .formatted(stack.gatewayHost(), stack.gatewayPort(), database);
+        try (Connection setup =
+                        DriverManager.getConnection(
+                                "jdbc:sluice://%s:%d"
+                                        .formatted(stack.gatewayHost(), stack.gatewayPort()));
+                Statement statement = setup.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+            statement.execute("USE " + database);
             for (SqlStatement object :
                     SqlProject.load(SQL, List.of("tables", "functions", "views"))) {
-                statement.execute(object.text());
+                statement.execute(
+                        object.text()
+                                .replaceAll(
+                                        "'topic' = '([^']+)'", "'topic' = '$1-" + suffix + "'"));
             }
         }
+        connection = DriverManager.getConnection(url);
     }
 
     @AfterEach
@@ -78,7 +95,7 @@ class SqlLineITCase {
     void aToolSeesTheProjectsTablesViewsColumnsAndFunctions() throws Exception {
         DatabaseMetaData meta = connection.getMetaData();
         List<String> objects = new ArrayList<>();
-        try (ResultSet rs = meta.getTables("default_catalog", "default_database", "%", null)) {
+        try (ResultSet rs = meta.getTables("default_catalog", database, "%", null)) {
             while (rs.next()) {
                 objects.add(rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE"));
             }
@@ -91,8 +108,7 @@ class SqlLineITCase {
                         "high_risk_alerts:TABLE",
                         "scored:VIEW");
         Map<String, String> columns = new LinkedHashMap<>();
-        try (ResultSet rs =
-                meta.getColumns("default_catalog", "default_database", "transactions", null)) {
+        try (ResultSet rs = meta.getColumns("default_catalog", database, "transactions", null)) {
             while (rs.next()) {
                 columns.put(
                         rs.getString("COLUMN_NAME"),
@@ -113,7 +129,7 @@ class SqlLineITCase {
                         Map.entry(
                                 "event_time", "TIMESTAMP(3) *ROWTIME*/" + Types.TIMESTAMP + "/23"));
         List<String> functions = new ArrayList<>();
-        try (ResultSet rs = meta.getFunctions("default_catalog", "default_database", "fraud%")) {
+        try (ResultSet rs = meta.getFunctions("default_catalog", database, "fraud%")) {
             while (rs.next()) {
                 functions.add(rs.getString("FUNCTION_NAME"));
             }
@@ -191,8 +207,7 @@ class SqlLineITCase {
         assertThat(
                         connection
                                 .getMetaData()
-                                .getTables(
-                                        "default_catalog", "default_database", "transactions", null)
+                                .getTables("default_catalog", database, "transactions", null)
                                 .next())
                 .as("transactions is still there")
                 .isTrue();
@@ -205,7 +220,6 @@ class SqlLineITCase {
      */
     @Test
     void aStreamingAggregateShowsItsChangelogInOrder() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
         String topic = "clicks-" + suffix;
         List<String> users = List.of("u1", "u2", "u1", "u3", "u1", "u2");
         Map<String, List<String>> expected = new HashMap<>();
@@ -223,7 +237,7 @@ class SqlLineITCase {
         }
         int rows = expected.values().stream().mapToInt(List::size).sum();
         try (KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrap());
-                Connection changelog = DriverManager.getConnection(url + "?changelog=true");
+                Connection changelog = DriverManager.getConnection(url + "&changelog=true");
                 Statement statement = changelog.createStatement()) {
             kafka.createTopic(topic, 1);
             statement.execute(
