@@ -60,9 +60,6 @@ final class SluiceConnection extends UnsupportedConnection {
         return url;
     }
 
-    /** A statement ran: nothing to remember (the session keeps SET and USE). */
-    void noteStatement(String sql) {}
-
     void open() throws SQLException {
         if (closed) {
             throw new SQLException("the connection is closed", "08003");

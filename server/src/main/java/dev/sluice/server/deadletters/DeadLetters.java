@@ -146,7 +146,8 @@ public final class DeadLetters {
             // Until a replay resolves them, a pending replay's letters count as replayed.
             Set<DeadLetterReplays.Coordinates> before = new HashSet<>(replays.replayed(qualified));
             replays.pending(qualified).forEach(p -> before.addAll(replays.lettersOf(p.id())));
-            return Optional.of(replay(qualified, match.get().getValue(), to, before, true));
+            return Optional.of(
+                    replay(qualified, pending(match.get().getValue(), before), to, before, true));
         }
         try (KafkaProducer<byte[], byte[]> producer = transactional(qualified)) {
             // Fences the transaction of a replay whose gateway died: it can no longer commit.
@@ -160,7 +161,7 @@ public final class DeadLetters {
             }
             Set<DeadLetterReplays.Coordinates> before = replays.replayed(qualified);
             List<ConsumerRecord<byte[], byte[]>> letters = pending(match.get().getValue(), before);
-            Replay replay = replay(qualified, match.get().getValue(), to, before, false);
+            Replay replay = replay(qualified, letters, to, before, false);
             if (!letters.isEmpty()) {
                 String id = UUID.randomUUID().toString();
                 replays.begin(
@@ -196,13 +197,13 @@ public final class DeadLetters {
         return pending;
     }
 
+    /** What replaying {@code pending} (read once from the dead-letter topic) does. */
     private Replay replay(
             String qualified,
-            String topic,
+            List<ConsumerRecord<byte[], byte[]>> pending,
             Optional<String> to,
             Set<DeadLetterReplays.Coordinates> before,
             boolean dryRun) {
-        List<ConsumerRecord<byte[], byte[]>> pending = pending(topic, before);
         List<String> topics =
                 to.map(List::of)
                         .orElseGet(
