@@ -58,11 +58,11 @@ final class ServerMixin {
 
     @Option(
             names = "--checkpoint-interval",
-            defaultValue = "1s",
+            defaultValue = "250ms",
             paramLabel = "DURATION",
             converter = DurationConverter.class,
             description =
-                    "How often pipelines checkpoint and commit their Kafka output (e.g. 500ms, 1s, 5s). Default: ${DEFAULT-VALUE}.")
+                    "How often pipelines checkpoint and commit their Kafka output (e.g. 250ms, 1s, 5s): exactly-once output becomes visible within about this long. Raise it for pipelines with large state. Default: ${DEFAULT-VALUE}.")
     Duration checkpointInterval;
 
     @Option(

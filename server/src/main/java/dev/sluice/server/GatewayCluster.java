@@ -2,6 +2,7 @@ package dev.sluice.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.sluice.policy.eo.EngineDefaults;
 import dev.sluice.policy.eo.ExactlyOnceSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -61,7 +62,8 @@ public record GatewayCluster(
 
     Map<String, String> sessionDefaults() {
         String base = stateDir.toString().endsWith("/") ? stateDir.toString() : stateDir + "/";
-        Map<String, String> defaults = new HashMap<>(extraSessionDefaults);
+        Map<String, String> defaults = new HashMap<>(EngineDefaults.session());
+        defaults.putAll(extraSessionDefaults);
         defaults.put(CoreOptions.DEFAULT_PARALLELISM.key(), Integer.toString(parallelism));
         defaults.put(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key(), base + "checkpoints");
         defaults.put(CheckpointingOptions.SAVEPOINT_DIRECTORY.key(), base + "savepoints");

@@ -1,5 +1,6 @@
 package dev.sluice.bench.compare;
 
+import dev.sluice.policy.eo.ExactlyOnceSettings;
 import dev.sluice.policy.guard.GuardPolicy;
 import dev.sluice.runtime.SluiceStack;
 import dev.sluice.runtime.StackOptions;
@@ -158,7 +159,7 @@ public final class BenchServer {
         static final int PARALLELISM = 2;
 
         /** Sluice's default ({@code sluice up --checkpoint-interval}). */
-        static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+        static final Duration CHECKPOINT_INTERVAL = ExactlyOnceSettings.DEFAULT_CHECKPOINT_INTERVAL;
 
         /** Sluice's embedded TaskManager: max(8, 4 × parallelism) slots. */
         static final int SLOTS = 8;

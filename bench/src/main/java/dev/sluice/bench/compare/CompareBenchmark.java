@@ -147,11 +147,9 @@ public final class CompareBenchmark {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Path dir = Files.createTempDirectory("sluice-compare-");
         Report report = new Report(settings);
-        try {
-            measure(settings, id, dir, report);
-        } finally {
-            deleteRecursively(dir);
-        }
+        measure(settings, id, dir, report);
+        // Kept when the run fails: each side's log is under it.
+        deleteRecursively(dir);
         return report;
     }
 

@@ -32,6 +32,7 @@ final class Side implements AutoCloseable {
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Pattern EXCEPTION =
             Pattern.compile("\"exceptionName\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern RESTORED = Pattern.compile("\"restored\"\\s*:\\s*(\\d+)");
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     final String name;
@@ -138,14 +139,40 @@ final class Side implements AutoCloseable {
         }
     }
 
-    /** A job that failed over measures its recovery, not its speed: the run is not valid. */
+    /**
+     * A job that restarted from a checkpoint measures its recovery, not its speed: the run is not
+     * valid. (Flink also records events it expects, such as a TaskManager releasing a finished
+     * job's slots, in the exception history; those do not restart the job.)
+     */
     void failIfRestarted(String job) throws IOException, InterruptedException {
+        Matcher restored = RESTORED.matcher(get("/jobs/" + job + "/checkpoints"));
+        if (!restored.find() || restored.group(1).equals("0")) {
+            return;
+        }
         String exceptions = get("/jobs/" + job + "/exceptions?maxExceptions=1");
         Matcher failure = EXCEPTION.matcher(exceptions);
         if (failure.find()) {
+            int trace = exceptions.indexOf("\"stacktrace\"");
+            String detail =
+                    trace < 0
+                            ? ""
+                            : exceptions
+                                    .substring(trace, Math.min(exceptions.length(), trace + 1500))
+                                    .replace("\\n", "\n")
+                                    .replace("\\t", "  ");
             throw new IllegalStateException(
-                    name + " job " + job + " failed over: " + failure.group(1) + "; see " + data);
+                    name
+                            + " job "
+                            + job
+                            + " failed over: "
+                            + failure.group(1)
+                            + "; see "
+                            + data
+                            + "\n"
+                            + detail);
         }
+        throw new IllegalStateException(
+                name + " job " + job + " restarted from a checkpoint; see " + data);
     }
 
     private String get(String path) throws IOException, InterruptedException {

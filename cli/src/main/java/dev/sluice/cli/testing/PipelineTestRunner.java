@@ -5,6 +5,7 @@ import dev.sluice.connector.fixture.Fixtures;
 import dev.sluice.policy.admission.ReadStatement;
 import dev.sluice.policy.admission.StatementReader;
 import dev.sluice.policy.admission.UnreadableStatementException;
+import dev.sluice.policy.eo.EngineDefaults;
 import dev.sluice.policy.eo.ExactlyOnceRewriter;
 import dev.sluice.policy.eo.ExactlyOnceSettings;
 import dev.sluice.policy.eo.KafkaOptions;
@@ -101,6 +102,8 @@ public final class PipelineTestRunner {
             TableEnvironment tables = validator.tableEnvironment();
             // Results that do not depend on the machine: a pipeline's SET may still choose a zone.
             tables.getConfig().set("table.local-time-zone", "UTC");
+            // What every gateway session starts with, so the job runs as it is deployed.
+            EngineDefaults.session().forEach(tables.getConfig()::set);
             for (DeployProject.ObjectDecl object : project.objects()) {
                 admit(validator, object.statement());
             }

@@ -223,6 +223,13 @@ public final class ExactlyOnceRewriter {
         options.put(
                 KafkaOptions.TRANSACTION_TIMEOUT,
                 Long.toString(settings.transactionTimeout().toMillis()));
+        // The connector's default names a new transactional id every checkpoint, and the broker
+        // keeps each for a week (transactional.id.expiration.ms): at four checkpoints a second,
+        // 2.4 million ids per sink task. Pooling reuses a few (Kafka 3.0 or newer); a table or hint
+        // that names a strategy keeps it.
+        if (!effective.containsKey(KafkaOptions.TRANSACTION_NAMING)) {
+            options.put(KafkaOptions.TRANSACTION_NAMING, KafkaOptions.POOLING);
+        }
         return options;
     }
 

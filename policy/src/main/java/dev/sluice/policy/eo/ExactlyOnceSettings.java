@@ -25,7 +25,7 @@ public record ExactlyOnceSettings(
         Optional<String> kafkaBootstrap,
         Set<String> atLeastOnceSinks) {
 
-    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofMillis(250);
     public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
 
     public ExactlyOnceSettings {

@@ -26,6 +26,8 @@ public final class KafkaOptions {
     static final String EXACTLY_ONCE = "exactly-once";
     static final String TRANSACTIONAL_ID_PREFIX = "sink.transactional-id-prefix";
     static final String TRANSACTION_TIMEOUT = "properties.transaction.timeout.ms";
+    static final String TRANSACTION_NAMING = "sink.transaction-naming-strategy";
+    static final String POOLING = "POOLING";
 
     private KafkaOptions() {}
 

@@ -40,7 +40,8 @@ class ExactlyOnceRewriterTest {
                 .matches(
                         "INSERT INTO alerts /\\*\\+ OPTIONS\\('sink.delivery-guarantee'='exactly-once', "
                                 + "'sink.transactional-id-prefix'='sluice-alerts-[0-9a-f]{8}', "
-                                + "'properties.transaction.timeout.ms'='600000'\\) \\*/ SELECT \\* FROM src");
+                                + "'properties.transaction.timeout.ms'='600000', "
+                                + "'sink.transaction-naming-strategy'='POOLING'\\) \\*/ SELECT \\* FROM src");
         assertThat(prefix(first.statement())).isNotEqualTo(prefix(second.statement()));
     }
 
@@ -57,7 +58,29 @@ class ExactlyOnceRewriterTest {
                 .startsWith(
                         "INSERT INTO cat.db.alerts /*+ OPTIONS('properties.transaction.timeout.ms'='60000'), "
                                 + "OPTIONS('sink.delivery-guarantee'='exactly-once', 'sink.transactional-id-prefix'='sluice-cat-db-alerts-")
-                .endsWith("'properties.transaction.timeout.ms'='600000') */\nSELECT * FROM src");
+                .endsWith(
+                        "'properties.transaction.timeout.ms'='600000',"
+                                + " 'sink.transaction-naming-strategy'='POOLING') */\nSELECT * FROM src");
+    }
+
+    @Test
+    void keepsATransactionNamingStrategyTheTableOrAHintNames() throws Exception {
+        Map<String, String> incrementing = new java.util.HashMap<>(KAFKA_SINK);
+        incrementing.put("sink.transaction-naming-strategy", "DEFAULT");
+        ExactlyOnceRewriter rewriter =
+                rewriter(Map.of("alerts", incrementing, "other", KAFKA_SINK));
+
+        assertThat(rewriter.rewrite("INSERT INTO alerts SELECT * FROM src").statement())
+                .doesNotContain("naming-strategy'='POOLING");
+        assertThat(
+                        rewriter.rewrite(
+                                        "INSERT INTO other /*+ OPTIONS("
+                                                + "'sink.transaction-naming-strategy'='INCREMENTING')"
+                                                + " */ SELECT * FROM src")
+                                .statement())
+                .doesNotContain("POOLING");
+        assertThat(rewriter.rewrite("INSERT INTO other SELECT * FROM src").statement())
+                .contains("'sink.transaction-naming-strategy'='POOLING'");
     }
 
     @Test
