@@ -1,5 +1,6 @@
 package dev.sluice.bench;
 
+import dev.sluice.policy.eo.ExactlyOnceSettings;
 import dev.sluice.policy.guard.GuardPolicy;
 import dev.sluice.policy.sql.SqlScript;
 import dev.sluice.policy.sql.SqlStatement;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,10 @@ final class Bench {
 
     private Bench() {}
 
-    /** An embedded stack on free ports with Sluice's defaults: parallelism 2, checkpoints 1 s. */
+    /**
+     * An embedded stack on free ports with Sluice's defaults: parallelism 2, its checkpoint
+     * interval.
+     */
     static StackOptions stackOptions() throws IOException {
         return new StackOptions(
                 new GatewayOptions(GatewayOptions.LOOPBACK, 0),
@@ -34,7 +37,7 @@ final class Bench {
                 Files.createTempDirectory("sluice-bench-"),
                 2,
                 Optional.empty(),
-                Duration.ofSeconds(1),
+                ExactlyOnceSettings.DEFAULT_CHECKPOINT_INTERVAL,
                 Optional.empty(),
                 GuardPolicy.defaults(),
                 Set.of());

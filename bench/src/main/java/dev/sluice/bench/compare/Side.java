@@ -33,6 +33,7 @@ final class Side implements AutoCloseable {
     private static final Pattern EXCEPTION =
             Pattern.compile("\"exceptionName\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern RESTORED = Pattern.compile("\"restored\"\\s*:\\s*(\\d+)");
+    private static final Pattern END_TIME = Pattern.compile("\"end-time\"\\s*:\\s*(-?\\d+)");
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     final String name;
@@ -113,6 +114,19 @@ final class Side implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException(name + " refused: " + sql + "\n  " + e, e);
         }
+    }
+
+    /**
+     * When the job ended, in epoch milliseconds, as Flink recorded it. Flink's REST API serves job
+     * details from a cache refreshed every {@code web.refresh-interval} (3 s), so the time a poll
+     * first sees FINISHED is up to 3 s late; the job's own end time is not.
+     */
+    long endTime(String job) throws IOException, InterruptedException {
+        Matcher end = END_TIME.matcher(get("/jobs/" + job));
+        if (!end.find() || end.group(1).startsWith("-")) {
+            throw new IllegalStateException(name + " job " + job + " has no end time");
+        }
+        return Long.parseLong(end.group(1));
     }
 
     /** Waits until the job is in one of {@code states}; fails when it ends otherwise. */

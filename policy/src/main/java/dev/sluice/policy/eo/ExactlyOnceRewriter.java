@@ -84,8 +84,19 @@ public final class ExactlyOnceRewriter {
                         new SqlBasicVisitor<Void>() {
                             @Override
                             public Void visit(SqlCall call) {
-                                if (call instanceof SqlHint hint) {
-                                    values.addAll(hint.getOptionKVPairs().values());
+                                if (call instanceof RichSqlInsert insert) {
+                                    // What Flink will use: the target's first OPTIONS hint,
+                                    // exactly-once there.
+                                    firstOptionsHint(insert.getTableHints())
+                                            .map(SqlHint::getOptionKVPairs)
+                                            .filter(
+                                                    kv ->
+                                                            KafkaOptions.EXACTLY_ONCE.equals(
+                                                                    kv.get(
+                                                                            KafkaOptions
+                                                                                    .DELIVERY_GUARANTEE)))
+                                            .map(kv -> kv.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX))
+                                            .ifPresent(values::add);
                                 } else if (call instanceof SqlTableOption option) {
                                     values.add(option.getValueString());
                                 }
@@ -170,13 +181,11 @@ public final class ExactlyOnceRewriter {
         Map<String, String> effective = new LinkedHashMap<>();
         tables.tableOptions(target.names).ifPresent(effective::putAll);
         SqlNodeList hints = insert.getTableHints();
-        for (SqlNode hint : hints) {
-            // Only OPTIONS hints change a sink's options; another hint's pairs (a STATE_TTL
-            // naming 'connector', say) must not make a Kafka sink look like something else.
-            if (((SqlHint) hint).getName().equalsIgnoreCase("OPTIONS")) {
-                effective.putAll(((SqlHint) hint).getOptionKVPairs());
-            }
-        }
+        // Flink reads the first OPTIONS hint of a table and ignores any later one
+        // (FlinkHints.getHintedOptions); another hint's pairs (a STATE_TTL naming 'connector',
+        // say) must not make a Kafka sink look like something else.
+        Optional<SqlHint> options = firstOptionsHint(hints);
+        options.ifPresent(hint -> effective.putAll(hint.getOptionKVPairs()));
         if (!KafkaOptions.isKafka(effective)) {
             return Optional.empty();
         }
@@ -185,13 +194,37 @@ public final class ExactlyOnceRewriter {
         }
         Map<String, String> sinkOptions =
                 sinkOptions(target.toString(), effective, target.getParserPosition());
-        String hint = "OPTIONS(" + render(sinkOptions, "=") + ")";
-        if (hints.isEmpty()) {
-            edits.insertAfter(target.getParserPosition(), " /*+ " + hint + " */");
+        String pairs = render(sinkOptions, "=");
+        Optional<SqlNode> lastPair = options.flatMap(ExactlyOnceRewriter::lastOption);
+        if (lastPair.isPresent()) {
+            // Into the user's OPTIONS hint, after its pairs: a second OPTIONS hint would be
+            // ignored, and within one hint the later value of a key wins.
+            edits.insertAfter(lastPair.get().getParserPosition(), ", " + pairs);
+        } else if (hints.isEmpty()) {
+            edits.insertAfter(target.getParserPosition(), " /*+ OPTIONS(" + pairs + ") */");
         } else {
-            edits.insertAfter(hints.get(hints.size() - 1).getParserPosition(), ", " + hint);
+            edits.insertAfter(
+                    hints.get(hints.size() - 1).getParserPosition(), ", OPTIONS(" + pairs + ")");
         }
         return Optional.of(sinkOptions.get(KafkaOptions.TRANSACTIONAL_ID_PREFIX));
+    }
+
+    private static Optional<SqlHint> firstOptionsHint(SqlNodeList hints) {
+        for (SqlNode node : hints) {
+            if (((SqlHint) node).getName().equalsIgnoreCase("OPTIONS")) {
+                return Optional.of((SqlHint) node);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The last key or value of an OPTIONS hint, when it has any. */
+    private static Optional<SqlNode> lastOption(SqlHint hint) {
+        SqlNode list = hint.getOperandList().get(1);
+        if (list instanceof SqlNodeList pairs && !pairs.isEmpty()) {
+            return Optional.of(pairs.get(pairs.size() - 1));
+        }
+        return Optional.empty();
     }
 
     private Map<String, String> sinkOptions(

@@ -54,19 +54,60 @@ class ExactlyOnceRewriterTest {
                         "INSERT INTO cat.db.alerts /*+ OPTIONS('properties.transaction.timeout.ms'='60000') */\n"
                                 + "SELECT * FROM src");
 
+        // One OPTIONS hint: Flink reads only a table's first (FlinkHints.getHintedOptions), and
+        // within a hint the later value of a key wins.
         assertThat(rewrite.statement())
                 .startsWith(
-                        "INSERT INTO cat.db.alerts /*+ OPTIONS('properties.transaction.timeout.ms'='60000'), "
-                                + "OPTIONS('sink.delivery-guarantee'='exactly-once', 'sink.transactional-id-prefix'='sluice-cat-db-alerts-")
+                        "INSERT INTO cat.db.alerts /*+ OPTIONS('properties.transaction.timeout.ms'='60000', "
+                                + "'sink.delivery-guarantee'='exactly-once', 'sink.transactional-id-prefix'='sluice-cat-db-alerts-")
                 .endsWith(
                         "'properties.transaction.timeout.ms'='600000',"
                                 + " 'sink.transaction-naming-strategy'='POOLING') */\nSELECT * FROM src");
+        assertThat(firstOptionsHint(rewrite.statement()))
+                .containsEntry("sink.delivery-guarantee", "exactly-once")
+                .containsEntry("properties.transaction.timeout.ms", "600000");
+    }
+
+    @Test
+    void sluicesOptionsGoIntoTheFirstOptionsHintWhereverTheUserPutHints() throws Exception {
+        ExactlyOnceRewriter rewriter = rewriter(Map.of("alerts", KAFKA_SINK));
+
+        for (String hints :
+                List.of(
+                        "/*+ OPTIONS('sink.parallelism'='1') */",
+                        "/*+ OPTIONS('sink.parallelism'='1'), OPTIONS('sink.parallelism'='2') */",
+                        "/*+ STATE_TTL('src'='1d'), OPTIONS('sink.parallelism'='1') */",
+                        "/*+ options('sink.parallelism' = '1') */",
+                        "/*+ STATE_TTL('src'='1d') */")) {
+            String rewritten =
+                    rewriter.rewrite("INSERT INTO alerts " + hints + " SELECT * FROM src")
+                            .statement();
+            assertThat(firstOptionsHint(rewritten))
+                    .as(rewritten)
+                    .containsEntry("sink.delivery-guarantee", "exactly-once")
+                    .containsEntry("properties.transaction.timeout.ms", "600000")
+                    .containsKey("sink.transactional-id-prefix");
+        }
+    }
+
+    /** The options Flink applies to the INSERT's target: its first OPTIONS hint. */
+    private static Map<String, String> firstOptionsHint(String statement) throws Exception {
+        org.apache.flink.sql.parser.dml.RichSqlInsert insert =
+                (org.apache.flink.sql.parser.dml.RichSqlInsert)
+                        dev.sluice.policy.sql.FlinkSqlParsing.parse(statement);
+        for (org.apache.calcite.sql.SqlNode node : insert.getTableHints()) {
+            org.apache.calcite.sql.SqlHint hint = (org.apache.calcite.sql.SqlHint) node;
+            if (hint.getName().equalsIgnoreCase("OPTIONS")) {
+                return hint.getOptionKVPairs();
+            }
+        }
+        return Map.of();
     }
 
     @Test
     void keepsATransactionNamingStrategyTheTableOrAHintNames() throws Exception {
         Map<String, String> incrementing = new java.util.HashMap<>(KAFKA_SINK);
-        incrementing.put("sink.transaction-naming-strategy", "DEFAULT");
+        incrementing.put("sink.transaction-naming-strategy", "INCREMENTING");
         ExactlyOnceRewriter rewriter =
                 rewriter(Map.of("alerts", incrementing, "other", KAFKA_SINK));
 
