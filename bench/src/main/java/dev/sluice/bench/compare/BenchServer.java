@@ -103,13 +103,14 @@ public final class BenchServer {
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 dataDir.resolve("checkpoints").toUri().toString());
         Files.createDirectories(dataDir);
-        try (MiniCluster cluster =
+        MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
                                 .setConfiguration(conf)
                                 .setNumTaskManagers(1)
                                 .setNumSlotsPerTaskManager(StackDefaults.SLOTS)
-                                .build())) {
+                                .build());
+        try {
             cluster.start();
             URI rest = cluster.getRestAddress().get(60, TimeUnit.SECONDS);
             Configuration defaults = new Configuration();
@@ -137,6 +138,8 @@ public final class BenchServer {
                 gateway.stop();
                 sessions.stop();
             }
+        } finally {
+            cluster.close();
         }
     }
 

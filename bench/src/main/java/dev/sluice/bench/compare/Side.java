@@ -244,13 +244,18 @@ final class Side implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws SQLException, IOException {
         try {
             connection.close();
         } finally {
             process.getOutputStream().close();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -90,7 +90,8 @@ record Workload(String key, String name, String sinkColumns, String insert) {
                         bench_reasons(CAST(amount AS DOUBLE), mean_amount, stddev_amount,
                             recent_count, recent_count, merchant, country,
                             CAST(HOUR(event_time) AS INT))
-                    FROM """
+                    FROM
+                    """
                             + FEATURES);
 
     /** The same features without the fraud functions. */
