@@ -287,6 +287,13 @@ public final class CompareBenchmark {
         }
     }
 
+    /** Every partition of {@code topic}, for a consumer that assigns them itself. */
+    static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+    }
+
     /** Reads {@code topic} to its end with a plain consumer; records per second. */
     static double plainConsumerRate(String bootstrap, String topic) {
         Properties config = new Properties();
@@ -296,10 +303,7 @@ public final class CompareBenchmark {
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
                         config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
+            List<TopicPartition> partitions = partitions(consumer, topic);
             long start = System.nanoTime();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

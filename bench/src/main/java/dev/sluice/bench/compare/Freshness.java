@@ -146,10 +146,7 @@ final class Freshness {
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
                         config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
+            List<TopicPartition> partitions = CompareBenchmark.partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (!stop.get()) {

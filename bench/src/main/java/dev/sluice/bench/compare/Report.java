@@ -168,27 +168,9 @@ final class Report {
                         + " scoring with ÷ without >= 0.9):");
         ratios().forEach((k, v) -> out.printf(Locale.ROOT, "  %-70s %6.2f%n", k, v));
         out.println("CPU seconds per million events (mean of the rounds):");
-        for (String w : workloads) {
-            if (!w.startsWith("plain")) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %-28s Sluice %6.1f  stock %6.1f%n",
-                        w,
-                        cpuPerMillion(w, CompareBenchmark.SLUICE),
-                        cpuPerMillion(w, CompareBenchmark.STOCK));
-            }
-        }
+        perSide(out, workloads, "  %-28s Sluice %6.1f  stock %6.1f%n", this::cpuPerMillion);
         out.println("Noise (largest ÷ smallest round):");
-        for (String w : workloads) {
-            if (!w.startsWith("plain")) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %-28s Sluice %5.2f  stock %5.2f%n",
-                        w,
-                        spread(w, CompareBenchmark.SLUICE),
-                        spread(w, CompareBenchmark.STOCK));
-            }
-        }
+        perSide(out, workloads, "  %-28s Sluice %5.2f  stock %5.2f%n", this::spread);
         out.println(
                 "Exactly-once freshness at 100 ev/s (produce → read_committed), by checkpoint"
                         + " interval (goal: p99 <= 500 ms with EO ÷ ALO >= 0.95):");
@@ -215,6 +197,24 @@ final class Report {
                                 side,
                                 cpuTotals.get(side),
                                 values[0]));
+    }
+
+    /** One line per workload run on both sides (not the plain consumer): Sluice's, then stock's. */
+    private static void perSide(
+            PrintStream out,
+            List<String> workloads,
+            String format,
+            java.util.function.ToDoubleBiFunction<String, String> figure) {
+        for (String w : workloads) {
+            if (!w.startsWith("plain")) {
+                out.printf(
+                        Locale.ROOT,
+                        format,
+                        w,
+                        figure.applyAsDouble(w, CompareBenchmark.SLUICE),
+                        figure.applyAsDouble(w, CompareBenchmark.STOCK));
+            }
+        }
     }
 
     /** The CSV of every round, the summary and the chart. */
