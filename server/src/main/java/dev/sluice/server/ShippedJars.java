@@ -1,6 +1,7 @@
 package dev.sluice.server;
 
 import dev.sluice.connector.DeadLetterTableFactory;
+import dev.sluice.engine.window.HopWindowOperator;
 import dev.sluice.udfs.FraudScore;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * The jars a job needs that a plain Flink distribution lacks: the Kafka connector with its client
- * and base classes, Sluice's dead-letter connector, and the fraud functions. They travel with every
- * job ({@code pipeline.jars}), so a session cluster needs nothing copied by hand.
+ * and base classes, Sluice's dead-letter connector and window operators, and the fraud functions.
+ * They travel with every job ({@code pipeline.jars}), so a session cluster needs nothing copied by
+ * hand.
  */
 final class ShippedJars {
 
@@ -30,6 +32,7 @@ final class ShippedJars {
                         KafkaProducer.class,
                         SourceReaderBase.class,
                         DeadLetterTableFactory.class,
+                        HopWindowOperator.class,
                         FraudScore.class)) {
             urls.add(jarOf(marker).toUri().toString());
         }

@@ -3,6 +3,7 @@ package dev.sluice.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.sluice.catalog.store.CatalogStore;
+import dev.sluice.engine.SluiceExecutors;
 import dev.sluice.policy.Failures;
 import dev.sluice.policy.eo.ExactlyOnceSettings;
 import dev.sluice.policy.eo.KafkaTableDefaults;
@@ -105,7 +106,8 @@ public final class SluiceGateway implements AutoCloseable {
         requireNonNull(options, "options is null");
         KafkaJvmGuards.install();
         Configuration defaults = Configuration.fromMap(sessionDefaults);
-        defaults.set(DeploymentOptions.TARGET, "remote");
+        // Flink's remote executor, with Sluice's job graph changes (dev.sluice.engine)
+        defaults.set(DeploymentOptions.TARGET, SluiceExecutors.REMOTE);
         defaults.set(RestOptions.ADDRESS, flinkHost);
         defaults.set(RestOptions.PORT, flinkPort);
         SluiceSqlGatewayService.sessionDefaults(settings).forEach(defaults::setString);

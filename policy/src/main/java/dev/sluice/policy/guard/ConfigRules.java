@@ -34,6 +34,7 @@ final class ConfigRules {
                     "pipeline.auto-watermark-interval",
                     "pipeline.max-parallelism",
                     "pipeline.object-reuse",
+                    "sluice.window.hop.per-key-state",
                     "pipeline.operator-chaining.enabled",
                     "execution.runtime-mode",
                     "execution.buffer-timeout.enabled",

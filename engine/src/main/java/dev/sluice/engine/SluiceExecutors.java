@@ -1,0 +1,77 @@
+package dev.sluice.engine;
+
+import dev.sluice.engine.window.HopWindows;
+import org.apache.flink.client.deployment.executors.LocalExecutorFactory;
+import org.apache.flink.client.deployment.executors.RemoteExecutorFactory;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.core.execution.PipelineExecutor;
+import org.apache.flink.core.execution.PipelineExecutorFactory;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * Flink's remote and local executors, with Sluice's changes to the job graph ({@link HopWindows})
+ * made before a job is submitted. Selected by {@code execution.target} = {@value #REMOTE} (the
+ * gateway, on any session cluster) or {@value #LOCAL} ({@code sluice test}); sessions cannot choose
+ * the target, the guard refuses it.
+ */
+public final class SluiceExecutors {
+
+    /** Flink's {@code remote} executor with Sluice's job graph. */
+    public static final String REMOTE = "sluice-remote";
+
+    /** Flink's {@code local} executor with Sluice's job graph. */
+    public static final String LOCAL = "sluice-local";
+
+    private SluiceExecutors() {}
+
+    static PipelineExecutor rewriting(PipelineExecutor flink) {
+        return (pipeline, configuration, classLoader) -> {
+            if (pipeline instanceof StreamGraph graph) {
+                Configuration effective = new Configuration(configuration);
+                effective.addAll(graph.getJobConfiguration());
+                HopWindows.rewrite(graph, effective);
+            }
+            return flink.execute(pipeline, configuration, classLoader);
+        };
+    }
+
+    private abstract static class Rewriting implements PipelineExecutorFactory {
+        private final String name;
+        private final PipelineExecutorFactory flink;
+
+        Rewriting(String name, PipelineExecutorFactory flink) {
+            this.name = name;
+            this.flink = flink;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public boolean isCompatibleWith(Configuration configuration) {
+            return name.equalsIgnoreCase(configuration.get(DeploymentOptions.TARGET));
+        }
+
+        @Override
+        public PipelineExecutor getExecutor(Configuration configuration) {
+            return rewriting(flink.getExecutor(configuration));
+        }
+    }
+
+    /** {@value #REMOTE}: found by Flink through {@code META-INF/services}. */
+    public static final class Remote extends Rewriting {
+        public Remote() {
+            super(REMOTE, new RemoteExecutorFactory());
+        }
+    }
+
+    /** {@value #LOCAL}: found by Flink through {@code META-INF/services}. */
+    public static final class Local extends Rewriting {
+        public Local() {
+            super(LOCAL, new LocalExecutorFactory());
+        }
+    }
+}

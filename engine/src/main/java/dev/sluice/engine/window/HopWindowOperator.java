@@ -1,0 +1,328 @@
+package dev.sluice.engine.window;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Meter;
+import org.apache.flink.metrics.MeterView;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.runtime.state.internal.InternalValueState;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.binary.BinaryRowData;
+import org.apache.flink.table.data.util.RowDataUtil;
+import org.apache.flink.table.data.utils.JoinedRowData;
+import org.apache.flink.table.runtime.dataview.PerWindowStateDataViewStore;
+import org.apache.flink.table.runtime.generated.GeneratedNamespaceAggsHandleFunction;
+import org.apache.flink.table.runtime.generated.NamespaceAggsHandleFunction;
+import org.apache.flink.table.runtime.operators.TableStreamOperator;
+import org.apache.flink.table.runtime.operators.window.tvf.slicing.SliceAssigner;
+
+/**
+ * An event-time HOP window aggregate that keeps one state entry per key ({@link SliceRing}) instead
+ * of one per (key, slice), and one pending timer per key instead of one per (key, window). It runs
+ * the aggregate code Flink's planner generated for the job, so it emits the same rows as Flink's
+ * {@code WindowAggOperator} at the same watermarks: a window when the watermark passes its end and
+ * its {@code COUNT(*)} is not 0; records whose last window has fired are dropped and counted in the
+ * same {@code numLateRecordsDropped} metric; a late record whose slice still has windows to fire
+ * counts in those.
+ *
+ * <p>A record costs one state lookup (merged into its slice's accumulator in place on the heap
+ * backend), a firing one lookup plus the merge of the window's slices in memory. Flink's operator
+ * pays a buffer, two lookups per (key, slice) at every flush, one per slice per firing and a timer
+ * per (key, window).
+ *
+ * <p>State: keyed {@value #STATE} (a {@link SliceRing} per key), timers {@value #TIMERS}
+ * (namespace: window end, timestamp: window end - 1, as Flink's), union list {@value #WATERMARK}.
+ * Restored from a savepoint or checkpoint of Flink's operator (same operator id: the job graph is
+ * otherwise the same), it moves Flink's {@value #FLINK_STATE} entries into rings once, and Flink's
+ * pending timers fire into it.
+ */
+public final class HopWindowOperator extends TableStreamOperator<RowData>
+        implements OneInputStreamOperator<RowData, RowData>, Triggerable<RowData, Long> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String STATE = "sluice-hop-slices";
+    static final String TIMERS = "window-timers";
+    static final String WATERMARK = "watermark";
+    static final String FLINK_STATE = "window-aggs";
+    static final String LATE_RECORDS = "numLateRecordsDropped";
+    static final String LATE_RATE = "lateRecordsDroppedRate";
+
+    private final GeneratedNamespaceAggsHandleFunction<Long> windowAggs;
+    private final GeneratedNamespaceAggsHandleFunction<Long> inputAggs;
+    private final boolean inputIsAccumulators;
+    private final SliceAssigner assigner;
+    private final TypeSerializer<RowData> accSerializer;
+    private final int countStarIndex;
+    private final long size;
+    private final long slide;
+
+    private transient NamespaceAggsHandleFunction<Long> window;
+    private transient NamespaceAggsHandleFunction<Long> input;
+    private transient ValueState<SliceRing> rings;
+    private transient InternalTimerService<Long> timers;
+    private transient TimestampedCollector<RowData> collector;
+    private transient JoinedRowData row;
+    private transient ListState<Long> watermarkState;
+    private transient boolean inPlace;
+    private transient long progress;
+    private transient Meter lateRate;
+
+    /**
+     * @param windowAggs Flink's code that merges slice accumulators and computes a window's row
+     * @param inputAggs Flink's code that adds an input record to a slice accumulator: merges it
+     *     when {@code inputIsAccumulators} (the global half of a two-phase aggregate), else
+     *     accumulates or retracts it
+     * @param assigner Flink's slice assigner of the job: where a record's slice end is
+     */
+    HopWindowOperator(
+            GeneratedNamespaceAggsHandleFunction<Long> windowAggs,
+            GeneratedNamespaceAggsHandleFunction<Long> inputAggs,
+            boolean inputIsAccumulators,
+            SliceAssigner assigner,
+            TypeSerializer<RowData> accSerializer,
+            int countStarIndex,
+            long size,
+            long slide) {
+        if (countStarIndex < 0 || size <= 0 || slide <= 0 || size % slide != 0) {
+            throw new IllegalArgumentException(
+                    "a HOP window needs COUNT(*) and a size that is a multiple of its slide");
+        }
+        this.windowAggs = windowAggs;
+        this.inputAggs = inputAggs;
+        this.inputIsAccumulators = inputIsAccumulators;
+        this.assigner = assigner;
+        this.accSerializer = accSerializer;
+        this.countStarIndex = countStarIndex;
+        this.size = size;
+        this.slide = slide;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        watermarkState =
+                context.getOperatorStateStore()
+                        .getUnionListState(
+                                new ListStateDescriptor<>(WATERMARK, LongSerializer.INSTANCE));
+        if (context.isRestored()) {
+            long restored = Long.MAX_VALUE;
+            for (Long watermark : watermarkState.get()) {
+                restored = Math.min(restored, watermark);
+            }
+            if (restored != Long.MAX_VALUE) {
+                currentWatermark = restored;
+            }
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        collector = new TimestampedCollector<>(output);
+        collector.eraseTimestamp();
+        row = new JoinedRowData();
+        timers = getInternalTimerService(TIMERS, LongSerializer.INSTANCE, this);
+        KeyedStateBackend<RowData> backend = getKeyedStateBackend();
+        inPlace = backend instanceof HeapKeyedStateBackend;
+        ClassLoader classLoader = getRuntimeContext().getUserCodeClassLoader();
+        window = windowAggs.newInstance(classLoader);
+        window.open(
+                new PerWindowStateDataViewStore(
+                        backend, LongSerializer.INSTANCE, getRuntimeContext()));
+        input = inputAggs.newInstance(classLoader);
+        input.open(
+                new PerWindowStateDataViewStore(
+                        backend, LongSerializer.INSTANCE, getRuntimeContext()));
+        rings =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        STATE, new SliceRingSerializer(accSerializer)));
+        progress = currentWatermark;
+        Counter late = metrics.counter(LATE_RECORDS);
+        lateRate = metrics.meter(LATE_RATE, new MeterView(late));
+        adoptFlinkState(backend);
+    }
+
+    /** Moves the per-(key, slice) state of Flink's operator, restored from its snapshot, in. */
+    private void adoptFlinkState(KeyedStateBackend<RowData> backend) throws Exception {
+        List<Tuple2<RowData, Long>> entries;
+        try (Stream<Tuple2<RowData, Long>> restored = backend.getKeysAndNamespaces(FLINK_STATE)) {
+            entries = new ArrayList<>();
+            restored.forEach(
+                    e ->
+                            entries.add(
+                                    Tuple2.of(
+                                            e.f0 instanceof BinaryRowData binary
+                                                    ? binary.copy()
+                                                    : e.f0,
+                                            e.f1)));
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        InternalValueState<RowData, Long, RowData> flink =
+                (InternalValueState<RowData, Long, RowData>)
+                        backend.getOrCreateKeyedState(
+                                LongSerializer.INSTANCE,
+                                new ValueStateDescriptor<>(FLINK_STATE, accSerializer));
+        for (Tuple2<RowData, Long> entry : entries) {
+            backend.setCurrentKey(entry.f0);
+            flink.setCurrentNamespace(entry.f1);
+            RowData acc = flink.value();
+            if (acc != null) {
+                SliceRing ring = rings.value();
+                if (ring == null) {
+                    ring = new SliceRing(slices());
+                }
+                ring.put(ring.indexOf(entry.f1), entry.f1, acc);
+                rings.update(ring);
+            }
+            flink.clear();
+        }
+    }
+
+    private int slices() {
+        return (int) (size / slide);
+    }
+
+    private boolean fired(long windowEnd) {
+        return windowEnd != Long.MAX_VALUE && progress >= windowEnd - 1;
+    }
+
+    @Override
+    public void processElement(StreamRecord<RowData> element) throws Exception {
+        RowData record = element.getValue();
+        long sliceEnd = assigner.assignSliceEnd(record, null);
+        long firstWindow = sliceEnd;
+        if (fired(sliceEnd)) {
+            if (fired(assigner.getLastWindowEnd(sliceEnd))) {
+                lateRate.markEvent();
+                return;
+            }
+            while (fired(firstWindow)) {
+                firstWindow += slide;
+            }
+        }
+        SliceRing ring = rings.value();
+        boolean created = ring == null;
+        if (created) {
+            ring = new SliceRing(slices());
+        }
+        int slot = ring.indexOf(sliceEnd);
+        input.setAccumulators(sliceEnd, slot >= 0 ? ring.acc(slot) : input.createAccumulators());
+        if (inputIsAccumulators) {
+            input.merge(sliceEnd, record);
+        } else if (RowDataUtil.isAccumulateMsg(record)) {
+            input.accumulate(record);
+        } else {
+            input.retract(record);
+        }
+        ring.put(slot, sliceEnd, input.getAccumulators());
+        if (ring.timer() == SliceRing.NO_TIMER || firstWindow < ring.timer()) {
+            timers.registerEventTimeTimer(firstWindow, firstWindow - 1);
+            ring.timer(firstWindow);
+        }
+        if (created || !inPlace) {
+            rings.update(ring);
+        }
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        if (mark.getTimestamp() > currentWatermark) {
+            progress = Math.max(progress, mark.getTimestamp());
+            super.processWatermark(mark);
+        } else {
+            super.processWatermark(new Watermark(currentWatermark));
+        }
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<RowData, Long> timer) throws Exception {
+        long windowEnd = timer.getNamespace();
+        SliceRing ring = rings.value();
+        if (ring == null) {
+            return;
+        }
+        window.setAccumulators(null, window.createAccumulators());
+        for (int i = ring.size() - 1; i >= 0; i--) {
+            long end = ring.end(i);
+            if (end <= windowEnd - size) {
+                break;
+            }
+            if (end <= windowEnd && ring.acc(i) != null) {
+                window.merge(end, ring.acc(i));
+            }
+        }
+        RowData merged = window.getAccumulators();
+        boolean empty = merged == null || merged.getLong(countStarIndex) == 0;
+        if (!empty) {
+            row.replace((RowData) getCurrentKey(), window.getValue(windowEnd));
+            collector.collect(row);
+        }
+        ring.removeThrough(windowEnd - size + slide);
+        if (ring.size() == 0) {
+            // Flink's operator would still fire the next window: it is empty, nothing is emitted
+            rings.clear();
+            return;
+        }
+        // as Flink's: the next window while windows have records, else the next slice with some
+        long next = empty ? ring.firstEndAfter(windowEnd) : windowEnd + slide;
+        if (ring.timer() <= windowEnd) {
+            ring.timer(SliceRing.NO_TIMER);
+        }
+        if (next != SliceRing.NO_TIMER
+                && (ring.timer() == SliceRing.NO_TIMER || next < ring.timer())) {
+            timers.registerEventTimeTimer(next, next - 1);
+            ring.timer(next);
+        }
+        if (!inPlace) {
+            rings.update(ring);
+        }
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<RowData, Long> timer) {
+        throw new IllegalStateException("a HOP window on event time has no processing-time timer");
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        watermarkState.update(Collections.singletonList(currentWatermark));
+    }
+
+    @Override
+    public void close() throws Exception {
+        super.close();
+        if (window != null) {
+            window.close();
+        }
+        if (input != null) {
+            input.close();
+        }
+    }
+}
