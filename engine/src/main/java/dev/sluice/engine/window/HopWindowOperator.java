@@ -3,6 +3,8 @@ package dev.sluice.engine.window;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -17,6 +19,7 @@ import org.apache.flink.metrics.MeterView;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.runtime.state.internal.InternalValueState;
 import org.apache.flink.streaming.api.operators.InternalTimer;
@@ -38,23 +41,24 @@ import org.apache.flink.table.runtime.operators.window.tvf.slicing.SliceAssigner
 
 /**
  * An event-time HOP window aggregate that keeps one state entry per key ({@link SliceRing}) instead
- * of one per (key, slice), and one pending timer per key instead of one per (key, window). It runs
- * the aggregate code Flink's planner generated for the job, so it emits the same rows as Flink's
- * {@code WindowAggOperator} at the same watermarks: a window when the watermark passes its end and
- * its {@code COUNT(*)} is not 0; records whose last window has fired are dropped and counted in the
+ * of one per (key, slice), and no timers: every key's windows end on the same grid, so the keys due
+ * at a window end are kept in a list per window end, rebuilt from the rings on restore. It runs the
+ * aggregate code Flink's planner generated for the job, so it emits the same rows as Flink's {@code
+ * WindowAggOperator} at the same watermarks: a window when the watermark passes its end and its
+ * {@code COUNT(*)} is not 0; records whose last window has fired are dropped and counted in the
  * same {@code numLateRecordsDropped} metric; a late record whose slice still has windows to fire
  * counts in those.
  *
  * <p>A record costs one state lookup (merged into its slice's accumulator in place on the heap
  * backend), a firing one lookup plus the merge of the window's slices in memory. Flink's operator
- * pays a buffer, two lookups per (key, slice) at every flush, one per slice per firing and a timer
- * per (key, window).
+ * pays a buffer, two lookups per (key, slice) at every flush, one per slice per firing, and a timer
+ * per (key, window) in a priority queue.
  *
- * <p>State: keyed {@value #STATE} (a {@link SliceRing} per key), timers {@value #TIMERS}
- * (namespace: window end, timestamp: window end - 1, as Flink's), union list {@value #WATERMARK}.
- * Restored from a savepoint or checkpoint of Flink's operator (same operator id: the job graph is
- * otherwise the same), it moves Flink's {@value #FLINK_STATE} entries into rings once, and Flink's
- * pending timers fire into it.
+ * <p>State: keyed {@value #STATE} (a {@link SliceRing} per key, with the window end it waits for)
+ * and the union list {@value #WATERMARK}. Restored from a savepoint or checkpoint of Flink's
+ * operator (same operator id: the job graph is otherwise the same), it moves Flink's {@value
+ * #FLINK_STATE} entries into rings once; Flink's timers ({@value #TIMERS}) fire into nothing, the
+ * rings know their windows.
  */
 public final class HopWindowOperator extends TableStreamOperator<RowData>
         implements OneInputStreamOperator<RowData, RowData>, Triggerable<RowData, Long> {
@@ -87,6 +91,13 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
     private transient boolean inPlace;
     private transient long progress;
     private transient Meter lateRate;
+
+    /**
+     * Window end → the keys whose next window ends there ({@link SliceRing#timer()}); all keys
+     * share the window grid, so a list per window end does what a timer per key and window does in
+     * Flink's operator, without the timer queue. Not state: rebuilt from the rings on restore.
+     */
+    private transient TreeMap<Long, List<RowData>> due;
 
     /**
      * @param windowAggs Flink's code that merges slice accumulators and computes a window's row
@@ -162,7 +173,42 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
         progress = currentWatermark;
         Counter late = metrics.counter(LATE_RECORDS);
         lateRate = metrics.meter(LATE_RATE, new MeterView(late));
+        due = new TreeMap<>();
         adoptFlinkState(backend);
+        scheduleRestored(backend);
+    }
+
+    /** Puts every key with a ring back on the window end its ring waits for. */
+    private void scheduleRestored(KeyedStateBackend<RowData> backend) throws Exception {
+        List<RowData> keys = new ArrayList<>();
+        try (Stream<RowData> restored = backend.getKeys(STATE, VoidNamespace.INSTANCE)) {
+            restored.forEach(key -> keys.add(copy(key)));
+        }
+        for (RowData key : keys) {
+            backend.setCurrentKey(key);
+            SliceRing ring = rings.value();
+            if (ring == null || ring.size() == 0) {
+                continue;
+            }
+            if (ring.timer() == SliceRing.NO_TIMER) {
+                // adopted from Flink's operator: the first window not fired that has a slice
+                long next = ring.end(0);
+                while (fired(next)) {
+                    next += slide;
+                }
+                ring.timer(next);
+                rings.update(ring);
+            }
+            schedule(ring.timer(), key);
+        }
+    }
+
+    private void schedule(long windowEnd, RowData key) {
+        due.computeIfAbsent(windowEnd, end -> new ArrayList<>()).add(key);
+    }
+
+    private static RowData copy(RowData key) {
+        return key instanceof BinaryRowData binary ? binary.copy() : key;
     }
 
     /** Moves the per-(key, slice) state of Flink's operator, restored from its snapshot, in. */
@@ -170,14 +216,7 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
         List<Tuple2<RowData, Long>> entries;
         try (Stream<Tuple2<RowData, Long>> restored = backend.getKeysAndNamespaces(FLINK_STATE)) {
             entries = new ArrayList<>();
-            restored.forEach(
-                    e ->
-                            entries.add(
-                                    Tuple2.of(
-                                            e.f0 instanceof BinaryRowData binary
-                                                    ? binary.copy()
-                                                    : e.f0,
-                                            e.f1)));
+            restored.forEach(e -> entries.add(Tuple2.of(copy(e.f0), e.f1)));
         }
         if (entries.isEmpty()) {
             return;
@@ -242,7 +281,8 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
         }
         ring.put(slot, sliceEnd, input.getAccumulators());
         if (ring.timer() == SliceRing.NO_TIMER || firstWindow < ring.timer()) {
-            timers.registerEventTimeTimer(firstWindow, firstWindow - 1);
+            // a later entry of this key's, if any, is skipped when its window end comes
+            schedule(firstWindow, copy((RowData) getCurrentKey()));
             ring.timer(firstWindow);
         }
         if (created || !inPlace) {
@@ -254,19 +294,30 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
     public void processWatermark(Watermark mark) throws Exception {
         if (mark.getTimestamp() > currentWatermark) {
             progress = Math.max(progress, mark.getTimestamp());
+            fireDue();
             super.processWatermark(mark);
         } else {
             super.processWatermark(new Watermark(currentWatermark));
         }
     }
 
-    @Override
-    public void onEventTime(InternalTimer<RowData, Long> timer) throws Exception {
-        long windowEnd = timer.getNamespace();
-        SliceRing ring = rings.value();
-        if (ring == null) {
-            return;
+    /** Fires, in window-end order, every window the watermark has passed. */
+    private void fireDue() throws Exception {
+        while (!due.isEmpty() && fired(due.firstKey())) {
+            Map.Entry<Long, List<RowData>> entry = due.pollFirstEntry();
+            long windowEnd = entry.getKey();
+            for (RowData key : entry.getValue()) {
+                setCurrentKey(key);
+                SliceRing ring = rings.value();
+                if (ring != null && ring.timer() == windowEnd) {
+                    fire(ring, windowEnd, key);
+                }
+            }
         }
+    }
+
+    private void fire(SliceRing ring, long windowEnd, RowData key) throws Exception {
+        ring.timer(SliceRing.NO_TIMER);
         window.setAccumulators(null, window.createAccumulators());
         for (int i = ring.size() - 1; i >= 0; i--) {
             long end = ring.end(i);
@@ -280,7 +331,7 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
         RowData merged = window.getAccumulators();
         boolean empty = merged == null || merged.getLong(countStarIndex) == 0;
         if (!empty) {
-            row.replace((RowData) getCurrentKey(), window.getValue(windowEnd));
+            row.replace(key, window.getValue(windowEnd));
             collector.collect(row);
         }
         ring.removeThrough(windowEnd - size + slide);
@@ -291,18 +342,21 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
         }
         // as Flink's: the next window while windows have records, else the next slice with some
         long next = empty ? ring.firstEndAfter(windowEnd) : windowEnd + slide;
-        if (ring.timer() <= windowEnd) {
-            ring.timer(SliceRing.NO_TIMER);
-        }
-        if (next != SliceRing.NO_TIMER
-                && (ring.timer() == SliceRing.NO_TIMER || next < ring.timer())) {
-            timers.registerEventTimeTimer(next, next - 1);
+        if (next != SliceRing.NO_TIMER) {
             ring.timer(next);
+            schedule(next, key);
         }
         if (!inPlace) {
             rings.update(ring);
         }
     }
+
+    /**
+     * Timers restored from a snapshot of Flink's operator: the rings adopted from its state carry
+     * their own window ends ({@link #scheduleRestored}), so these have nothing left to do.
+     */
+    @Override
+    public void onEventTime(InternalTimer<RowData, Long> timer) {}
 
     @Override
     public void onProcessingTime(InternalTimer<RowData, Long> timer) {
