@@ -1,6 +1,11 @@
 package dev.sluice.engine;
 
 import dev.sluice.engine.window.HopWindows;
+import org.apache.flink.client.deployment.ClusterClientFactory;
+import org.apache.flink.client.deployment.ClusterDescriptor;
+import org.apache.flink.client.deployment.ClusterSpecification;
+import org.apache.flink.client.deployment.StandaloneClientFactory;
+import org.apache.flink.client.deployment.StandaloneClusterId;
 import org.apache.flink.client.deployment.executors.LocalExecutorFactory;
 import org.apache.flink.client.deployment.executors.RemoteExecutorFactory;
 import org.apache.flink.configuration.Configuration;
@@ -65,6 +70,36 @@ public final class SluiceExecutors {
     public static final class Remote extends Rewriting {
         public Remote() {
             super(REMOTE, new RemoteExecutorFactory());
+        }
+    }
+
+    /**
+     * The client of a {@value #REMOTE} cluster, a standalone session cluster as for {@code remote}:
+     * what the gateway's {@code SHOW JOBS}, {@code STOP JOB} and {@code DESCRIBE JOB} look up by
+     * the same {@code execution.target}.
+     */
+    public static final class RemoteClients implements ClusterClientFactory<StandaloneClusterId> {
+        private final StandaloneClientFactory flink = new StandaloneClientFactory();
+
+        @Override
+        public boolean isCompatibleWith(Configuration configuration) {
+            return REMOTE.equalsIgnoreCase(configuration.get(DeploymentOptions.TARGET));
+        }
+
+        @Override
+        public ClusterDescriptor<StandaloneClusterId> createClusterDescriptor(
+                Configuration configuration) {
+            return flink.createClusterDescriptor(configuration);
+        }
+
+        @Override
+        public StandaloneClusterId getClusterId(Configuration configuration) {
+            return flink.getClusterId(configuration);
+        }
+
+        @Override
+        public ClusterSpecification getClusterSpecification(Configuration configuration) {
+            return flink.getClusterSpecification(configuration);
         }
     }
 

@@ -149,6 +149,12 @@ class HopWindowOperatorITCase {
                 await().atMost(Duration.ofMinutes(1))
                         .until(() -> lateDropped(flinkJob), n -> n > 0);
         assertThat(lateDropped(sluiceJob)).as("numLateRecordsDropped").isEqualTo(dropped);
+        // SHOW JOBS and STOP JOB find the cluster by the same execution.target as submission
+        Connection admin = session();
+        assertThat(JdbcSql.rows(admin, "SHOW JOBS")).anyMatch(row -> row.contains(sluiceJob));
+        JdbcSql.execute(admin, "STOP JOB '" + sluiceJob + "'");
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> !flink("/jobs/" + sluiceJob).path("state").asText().equals("RUNNING"));
     }
 
     /**
