@@ -133,7 +133,10 @@ class HopWindowOperatorITCase {
                 // 12 min to 20 s behind the watermark, 9 s apart: across the edge where a slice's
                 // last window has fired (dropped) or has not (counted in the windows left)
                 second.add(tx("late-" + (i % 3), i, watermark.minusSeconds(720 - 9 * i)));
-                // ahead of the watermark
+            }
+            for (int i = 0; i < 80; i++) {
+                // ahead of the watermark, after every late record of their partition: a late
+                // record meets the first input's watermark whenever the sources emit theirs
                 second.add(tx(first.get(i).accountId(), i, watermark.plusSeconds(20 + i)));
             }
             try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {

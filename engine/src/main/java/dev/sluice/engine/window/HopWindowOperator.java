@@ -71,6 +71,10 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
     static final String FLINK_STATE = "window-aggs";
     static final String LATE_RECORDS = "numLateRecordsDropped";
     static final String LATE_RATE = "lateRecordsDroppedRate";
+    static final String WATERMARK_LATENCY = "watermarkLatency";
+
+    /** Slots a new ring starts with; it doubles as a key's open slices grow. */
+    private static final int INITIAL_SLOTS = 4;
 
     private final GeneratedNamespaceAggsHandleFunction<Long> windowAggs;
     private final GeneratedNamespaceAggsHandleFunction<Long> inputAggs;
@@ -173,6 +177,13 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
         progress = currentWatermark;
         Counter late = metrics.counter(LATE_RECORDS);
         lateRate = metrics.meter(LATE_RATE, new MeterView(late));
+        // as Flink's operator: processing time minus the watermark, 0 before the first one
+        metrics.gauge(
+                WATERMARK_LATENCY,
+                () -> {
+                    long watermark = timers.currentWatermark();
+                    return watermark < 0 ? 0L : timers.currentProcessingTime() - watermark;
+                });
         due = new TreeMap<>();
         adoptFlinkState(backend);
         scheduleRestored(backend);
@@ -187,19 +198,10 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
         for (RowData key : keys) {
             backend.setCurrentKey(key);
             SliceRing ring = rings.value();
-            if (ring == null || ring.size() == 0) {
-                continue;
+            // a ring without a window end waits for a record, as it did before the snapshot
+            if (ring != null && ring.size() > 0 && ring.timer() != SliceRing.NO_TIMER) {
+                schedule(ring.timer(), key);
             }
-            if (ring.timer() == SliceRing.NO_TIMER) {
-                // adopted from Flink's operator: the first window not fired that has a slice
-                long next = ring.end(0);
-                while (fired(next)) {
-                    next += slide;
-                }
-                ring.timer(next);
-                rings.update(ring);
-            }
-            schedule(ring.timer(), key);
         }
     }
 
@@ -227,6 +229,7 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
                         backend.getOrCreateKeyedState(
                                 LongSerializer.INSTANCE,
                                 new ValueStateDescriptor<>(FLINK_STATE, accSerializer));
+        List<RowData> adopted = new ArrayList<>();
         for (Tuple2<RowData, Long> entry : entries) {
             backend.setCurrentKey(entry.f0);
             flink.setCurrentNamespace(entry.f1);
@@ -234,17 +237,25 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
             if (acc != null) {
                 SliceRing ring = rings.value();
                 if (ring == null) {
-                    ring = new SliceRing(slices());
+                    ring = new SliceRing(INITIAL_SLOTS);
+                    adopted.add(entry.f0);
                 }
                 ring.put(ring.indexOf(entry.f1), entry.f1, acc);
                 rings.update(ring);
             }
             flink.clear();
         }
-    }
-
-    private int slices() {
-        return (int) (size / slide);
+        for (RowData key : adopted) {
+            // Flink's pending timer of this key: the first window not fired that has a slice
+            backend.setCurrentKey(key);
+            SliceRing ring = rings.value();
+            long next = ring.end(0);
+            while (fired(next)) {
+                next += slide;
+            }
+            ring.timer(next);
+            rings.update(ring);
+        }
     }
 
     private boolean fired(long windowEnd) {
@@ -268,7 +279,7 @@ public final class HopWindowOperator extends TableStreamOperator<RowData>
         SliceRing ring = rings.value();
         boolean created = ring == null;
         if (created) {
-            ring = new SliceRing(slices());
+            ring = new SliceRing(INITIAL_SLOTS);
         }
         int slot = ring.indexOf(sliceEnd);
         input.setAccumulators(sliceEnd, slot >= 0 ? ring.acc(slot) : input.createAccumulators());

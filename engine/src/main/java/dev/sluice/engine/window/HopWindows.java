@@ -11,6 +11,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.apache.flink.streaming.api.operators.SimpleOperatorFactory;
@@ -33,11 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts {@link HopWindowOperator} in the place of Flink's window aggregate for each event-time HOP
  * window of a job, where it computes the same rows: the aggregate's accumulators are plain values
- * (no state-backed data views, so no {@code DISTINCT} and no {@code LISTAGG}), the window is in UTC
- * event time (a {@code TIMESTAMP} rowtime or a UTC session) and Flink runs it on synchronous state.
- * Anything else, and any Flink operator whose insides are not what this version of Flink builds,
- * stays Flink's. The node keeps its id, name and position, so its operator id, its chain and its
- * metrics stay the same; its description says which operator runs.
+ * (no state-backed data views, so no {@code DISTINCT}), the window is in UTC event time (a {@code
+ * TIMESTAMP} rowtime or a UTC session), and the job keeps its state on the heap (Flink's default
+ * {@code hashmap} backend) with synchronous state access. Anything else, and any Flink operator
+ * whose insides are not what this version of Flink builds, stays Flink's. The node keeps its id,
+ * name and position, so its operator id, its chain and its metrics stay the same; its description
+ * says which operator runs.
  */
 public final class HopWindows {
 
@@ -82,6 +84,11 @@ public final class HopWindows {
     public static List<String> rewrite(StreamGraph graph, ReadableConfig config) {
         List<String> replaced = new ArrayList<>();
         if (!config.get(PER_KEY_STATE)) {
+            return replaced;
+        }
+        // On the heap a record changes its key's ring in place; RocksDB or ForSt would write the
+        // whole ring back for every record, where Flink's operator buffers and writes per slice.
+        if (!"hashmap".equalsIgnoreCase(config.get(StateBackendOptions.STATE_BACKEND))) {
             return replaced;
         }
         for (StreamNode node : graph.getStreamNodes()) {
