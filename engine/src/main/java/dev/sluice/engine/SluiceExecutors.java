@@ -6,7 +6,6 @@ import org.apache.flink.client.deployment.ClusterDescriptor;
 import org.apache.flink.client.deployment.ClusterSpecification;
 import org.apache.flink.client.deployment.StandaloneClientFactory;
 import org.apache.flink.client.deployment.StandaloneClusterId;
-import org.apache.flink.client.deployment.executors.LocalExecutorFactory;
 import org.apache.flink.client.deployment.executors.RemoteExecutorFactory;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
@@ -15,18 +14,16 @@ import org.apache.flink.core.execution.PipelineExecutorFactory;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * Flink's remote and local executors, with Sluice's changes to the job graph ({@link HopWindows})
- * made before a job is submitted. Selected by {@code execution.target} = {@value #REMOTE} (the
- * gateway, on any session cluster) or {@value #LOCAL} ({@code sluice test}); sessions cannot choose
- * the target, the guard refuses it.
+ * Flink's remote executor, with Sluice's changes to the job graph ({@link HopWindows}) made before
+ * a job is submitted, and its cluster client. Selected by {@code execution.target} = {@value
+ * #REMOTE}, which the gateway sets; sessions cannot choose the target, the guard refuses it.
+ * ({@code sluice test} runs on Flink's local environment, which always uses Flink's own local
+ * executor.)
  */
 public final class SluiceExecutors {
 
     /** Flink's {@code remote} executor with Sluice's job graph. */
     public static final String REMOTE = "sluice-remote";
-
-    /** Flink's {@code local} executor with Sluice's job graph. */
-    public static final String LOCAL = "sluice-local";
 
     private SluiceExecutors() {}
 
@@ -100,13 +97,6 @@ public final class SluiceExecutors {
         @Override
         public ClusterSpecification getClusterSpecification(Configuration configuration) {
             return flink.getClusterSpecification(configuration);
-        }
-    }
-
-    /** {@value #LOCAL}: found by Flink through {@code META-INF/services}. */
-    public static final class Local extends Rewriting {
-        public Local() {
-            super(LOCAL, new LocalExecutorFactory());
         }
     }
 }
